@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Bundler.Core.Diagnostics;
+using Bundler.Core.Registry;
+
+namespace Bundler.Core.Resolution;
+
+/// <summary>
+/// Local folder packages (<c>file:../app</c>): a firmware's own application code, bundled with its dependencies.
+/// Unlike npm, which links them, the bundler copies them into the tree like any other package, so the device
+/// sees one node_modules layout.
+/// </summary>
+internal sealed class LocalPackages
+{
+    public LocalPackages(string projectDirectory)
+    {
+        ProjectDirectory = Path.GetFullPath(projectDirectory);
+    }
+
+    public string ProjectDirectory { get; }
+
+    /// <summary>Makes a directory spec absolute against the folder of the package that declares it.</summary>
+    public static PackageSpec Anchor(PackageSpec spec, string? baseDirectory)
+    {
+        if (spec.Kind != SpecKind.Directory || baseDirectory is null)
+        {
+            return spec;
+        }
+
+        var path = spec.Range.StartsWith("~/", StringComparison.Ordinal)
+            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), spec.Range[2..])
+            : Path.Combine(baseDirectory, spec.Range);
+        return spec with { Range = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path)) };
+    }
+
+    public TreeNode CreateNode(Edge edge, TreeNode from, string chain)
+    {
+        var dir = edge.Spec.Range;
+        var manifestPath = Path.Combine(dir, "package.json");
+        if (!Path.IsPathFullyQualified(dir) || !File.Exists(manifestPath))
+        {
+            throw new IpmException(Messages.LocalPackageMissing(edge.Name, dir, from.Chain));
+        }
+
+        var m = ReadManifest(manifestPath, edge.Name);
+        var node = new TreeNode(edge.Name, m.Name, m.Version, parent: null)
+        {
+            Manifest = m,
+            LocalPath = dir,
+            Resolved = "file:" + Relative(dir),
+            Chain = chain,
+        };
+        TreeBuilder.AddEdges(node, m.Dependencies, m.OptionalDependencies, m.PeerDependencies, m.OptionalPeers, dir);
+        return node;
+    }
+
+    /// <summary>The path as the lock file stores it: relative to the project, with forward slashes.</summary>
+    public string Relative(string absolute) => Path.GetRelativePath(ProjectDirectory, absolute).Replace('\\', '/');
+
+    /// <summary>Reads a package.json as a manifest (name and version default to the folder name and 0.0.0).</summary>
+    public static PackageManifest ReadManifest(string path, string fallbackName)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            var e = doc.RootElement;
+            var version = e.TryGetProperty("version", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "0.0.0";
+            var manifest = PackumentReader.ReadManifest(e, fallbackName, version, new Uri(path));
+            return manifest;
+        }
+        catch (JsonException ex)
+        {
+            throw new IpmException(Messages.ManifestUnreadable(path, ex.Message));
+        }
+        catch (IOException ex)
+        {
+            throw new IpmException(Messages.ManifestUnreadable(path, ex.Message));
+        }
+    }
+}

@@ -1,0 +1,138 @@
+using Bundler.Core.Diagnostics;
+using Bundler.Core.Registry;
+using Bundler.Core.Versioning;
+
+namespace Bundler.Core.Resolution;
+
+/// <summary>
+/// Builds the node_modules tree as npm's arborist does: nodes are processed breadth-first (by depth, then path);
+/// each missing or invalid dependency gets a version picked from its packument and is placed as high as it can go
+/// without conflicting with a package already there (hoisting), else nested under the dependent.
+/// Starting from a seed tree (the lock), only invalid edges are re-resolved, so a changed range moves only what it must.
+/// </summary>
+internal sealed partial class TreeBuilder
+{
+    private readonly PackumentProvider _packuments;
+    private readonly LocalPackages _locals;
+    private readonly IBundleLog _log;
+    private readonly SortedSet<TreeNode> _queue = new(QueueOrder.Instance);
+
+    public TreeBuilder(PackumentProvider packuments, LocalPackages locals, IBundleLog log)
+    {
+        _packuments = packuments;
+        _locals = locals;
+        _log = log;
+    }
+
+    public async Task<TreeNode> BuildAsync(TreeNode root, CancellationToken cancellationToken)
+    {
+        _queue.Add(root);
+        foreach (var n in root.Descendants())
+        {
+            _queue.Add(n);
+        }
+
+        while (_queue.Count > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var node = _queue.Min!;
+            _queue.Remove(node);
+            if (!IsAttached(node))
+            {
+                continue;
+            }
+
+            var problems = node.Edges.Where(e => !IsValid(node, e)).OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
+            _packuments.Prefetch(problems.Where(e => e.Spec.Kind is SpecKind.Registry or SpecKind.Alias).Select(e => e.Spec.PackageName), cancellationToken);
+            foreach (var edge in problems)
+            {
+                if (IsValid(node, edge))
+                {
+                    continue; // placed meanwhile by an earlier edge of the same node (a peer, a shared dependency)
+                }
+
+                var dep = await CreateNodeAsync(node, edge, cancellationToken).ConfigureAwait(false);
+                if (dep is not null)
+                {
+                    Place(node, edge, dep);
+                }
+            }
+        }
+
+        Prune(root);
+        return root;
+    }
+
+    private static bool IsAttached(TreeNode node)
+    {
+        for (var n = node; n.Parent is not null; n = n.Parent)
+        {
+            if (!n.Parent.Children.TryGetValue(n.Name, out var same) || !ReferenceEquals(same, n))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool IsValid(TreeNode from, Edge edge)
+    {
+        if (from.Parent is not null && from.LocalPath is null && from.BundleDependencies.Contains(edge.Name, StringComparer.Ordinal))
+        {
+            return true; // arrives inside the dependent's own tarball
+        }
+
+        var target = from.Resolve(edge.Name);
+        if (target is null)
+        {
+            // A missing optional peer is fine; a missing optional dependency is re-tried (and warned about once).
+            return edge.Type == EdgeType.PeerOptional || (edge.IsOptional && _failedOptional.Contains(Key(from, edge)));
+        }
+
+        return Satisfies(target, edge);
+    }
+
+    internal static bool Satisfies(TreeNode node, Edge edge)
+    {
+        var spec = edge.Spec;
+        switch (spec.Kind)
+        {
+            case SpecKind.Directory:
+                return node.LocalPath is not null && string.Equals(node.LocalPath, spec.Range, StringComparison.Ordinal);
+            case SpecKind.Tarball:
+                return string.Equals(node.Resolved, spec.Range, StringComparison.Ordinal);
+            case SpecKind.Git:
+                return false;
+        }
+
+        if (!string.Equals(node.PackageName, spec.PackageName, StringComparison.Ordinal) || !NpmVersion.TryParse(node.Version, out var v))
+        {
+            return false;
+        }
+
+        return NpmRange.TryParse(spec.Range, out var range) ? range!.IsSatisfiedBy(v!) : node.TagMatches(spec.Range);
+    }
+
+    private sealed class QueueOrder : IComparer<TreeNode>
+    {
+        public static readonly QueueOrder Instance = new();
+
+        public int Compare(TreeNode? x, TreeNode? y)
+        {
+            if (ReferenceEquals(x, y))
+            {
+                return 0;
+            }
+
+            var d = x!.Depth.CompareTo(y!.Depth);
+            if (d != 0)
+            {
+                return d;
+            }
+
+            var p = string.CompareOrdinal(x.Location, y.Location);
+            return p != 0 ? p : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(x).CompareTo(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(y));
+        }
+    }
+}
