@@ -33,6 +33,9 @@ public static partial class Messages
     public static Diagnostic Cancelled() =>
         Error("IPM1005", "cancelled");
 
+    public static Diagnostic BadOption(string option, string value, string expected) =>
+        Error("IPM1000", $"invalid value '{value}' for {option}: expected {expected}");
+
     public static Diagnostic UnexpectedFailure(string what, string why) =>
         Error("IPM1099", $"unexpected failure while {what}: {why}");
 }

@@ -34,6 +34,9 @@ public sealed record BundleRequest
     /// <summary>Folder the generated sources are written to (replaced only when the run succeeds).</summary>
     public required string OutputDirectory { get; init; }
 
+    /// <summary>The project's name in requirement chains (<c>app &gt; b@^2</c>): the manifest or project name.</summary>
+    public string RootName { get; init; } = "root";
+
     /// <summary>Template set: <c>generic</c>, <c>iotjs</c>, <c>folder</c>, or a path to a folder of .hbs files.</summary>
     public string Template { get; init; } = "generic";
 

@@ -1,0 +1,27 @@
+namespace Bundler.Core.Pipeline;
+
+/// <summary>Command-line option names and their help texts: the one place a user-visible option is defined.</summary>
+public static class OptionNames
+{
+    public static readonly (string Name, string Help) Registry = ("--registry", "Registry URL or static folder registry; overrides .npmrc.");
+    public static readonly (string Name, string Help) Manifest = ("--manifest", "A package.json whose dependencies are bundled.");
+    public static readonly (string Name, string Help) Out = ("--out", "Folder the generated sources are written to (replaced only on success).");
+    public static readonly (string Name, string Help) Template = ("--template", "Template set: generic, iotjs, folder, or a folder of .hbs files.");
+    public static readonly (string Name, string Help) Lock = ("--lock", "Lock file path (default: ipm-lock.json beside the manifest, or in the current folder).");
+    public static readonly (string Name, string Help) Locked = ("--locked", "Fail if the declared packages do not match the lock; never write the lock.");
+    public static readonly (string Name, string Help) Frozen = ("--frozen", "--locked and --offline together.");
+    public static readonly (string Name, string Help) Offline = ("--offline", "Use only the cache; a missing package is an error.");
+    public static readonly (string Name, string Help) PreferOffline = ("--prefer-offline", "Use cached data where present, the network only for what is missing.");
+    public static readonly (string Name, string Help) Cache = ("--cache", "Cache folder (default: the user's cache directory, ipm).");
+    public static readonly (string Name, string Help) Jobs = ("--jobs", "Concurrent downloads (default 8).");
+    public static readonly (string Name, string Help) IpfsGateway = ("--ipfs-gateway", "IPFS HTTP gateway tried first for packages that carry a cid.");
+    public static readonly (string Name, string Help) Entry = ("--entry", "The application's entry file, bundled and run by the template's main module.");
+    public static readonly (string Name, string Help) NoMinify = ("--no-minify", "Ship JavaScript as published, without removing comments and whitespace.");
+    public static readonly (string Name, string Help) MaxFlash = ("--max-flash", "Flash budget in bytes; over it is an error listing the largest contributors.");
+    public static readonly (string Name, string Help) EngineProfile = ("--engine-profile", "JavaScript the engine accepts: es5.1 (IoT.js default) or es.next.");
+    public static readonly (string Name, string Help) AllowUnverified = ("--allow-unverified", "Accept packages with neither integrity nor shasum (a warning each).");
+    public static readonly (string Name, string Help) EmitFiles = ("--emit-files", "Also write the exact shipped files under their virtual paths to this folder.");
+    public static readonly (string Name, string Help) Verbose = ("--verbose", "Print every request, retry and file.");
+    public static readonly (string Name, string Help) To = ("--to", "Folder the static registry is written to.");
+    public static readonly (string Name, string Help) Json = ("--json", "Print JSON.");
+}
