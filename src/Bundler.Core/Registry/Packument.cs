@@ -48,6 +48,9 @@ public sealed record PackageManifest
 
     public static readonly IReadOnlyDictionary<string, string> Empty =
         new Dictionary<string, string>(StringComparer.Ordinal);
+
+    public static readonly IReadOnlyDictionary<string, PackageManifest> EmptyVersions =
+        new Dictionary<string, PackageManifest>(StringComparer.Ordinal);
 }
 
 /// <summary>A package document: its dist-tags and every version's manifest.</summary>
