@@ -1,10 +1,18 @@
+using System.Globalization;
+
 namespace Bundler.Core.Versioning;
 
-// CONTRACT STUB: the Versioning owner replaces the body; the public surface below is what other stages use.
-
-/// <summary>A version as npm reads it (node-semver, loose where npm is loose).</summary>
+/// <summary>
+/// A version as npm reads it: node-semver's <c>SemVer</c>. Parsing is loose by default, as npm parses
+/// packument versions (<c>v1.2.3</c>, <c>=1.2.3</c>, <c>1.2.3beta</c>, leading zeros); pass <c>loose: false</c>
+/// for node-semver's strict grammar. Comparison and equality follow semver precedence: build metadata is
+/// ignored, so <c>1.0.0+a</c> equals <c>1.0.0+b</c>.
+/// </summary>
 public sealed class NpmVersion : IComparable<NpmVersion>, IEquatable<NpmVersion>
 {
+    private PrereleaseIdentifier[] _pre = [];
+    private string _version = "";
+
     private NpmVersion()
     {
     }
@@ -15,23 +23,258 @@ public sealed class NpmVersion : IComparable<NpmVersion>, IEquatable<NpmVersion>
 
     public long Patch { get; private init; }
 
+    /// <summary>Prerelease identifiers as node-semver prints them (numeric ones without leading zeros).</summary>
     public IReadOnlyList<string> Prerelease { get; private init; } = [];
 
     public IReadOnlyList<string> Build { get; private init; } = [];
 
-    public bool IsPrerelease => Prerelease.Count > 0;
+    public bool IsPrerelease => _pre.Length > 0;
 
-    public static bool TryParse(string? text, out NpmVersion? version) => throw new NotImplementedException();
+    /// <summary>Parses loosely, as npm does. Returns false for anything npm cannot parse; never throws.</summary>
+    public static bool TryParse(string? text, out NpmVersion? version) => TryParse(text, loose: true, out version);
 
-    public static NpmVersion Parse(string text) => throw new NotImplementedException();
+    /// <summary>Parses with node-semver's loose or strict grammar. Never throws.</summary>
+    public static bool TryParse(string? text, bool loose, out NpmVersion? version)
+    {
+        version = Create(text, loose);
+        return version is not null;
+    }
 
-    public int CompareTo(NpmVersion? other) => throw new NotImplementedException();
+    /// <summary>Parses loosely or throws <see cref="FormatException"/>.</summary>
+    public static NpmVersion Parse(string text) => Parse(text, loose: true);
 
-    public bool Equals(NpmVersion? other) => throw new NotImplementedException();
+    public static NpmVersion Parse(string text, bool loose) =>
+        Create(text, loose) ?? throw new FormatException($"invalid version '{text}'");
+
+    public int CompareTo(NpmVersion? other)
+    {
+        if (other is null)
+        {
+            return 1;
+        }
+
+        if (ReferenceEquals(this, other))
+        {
+            return 0;
+        }
+
+        if (Major != other.Major)
+        {
+            return Major < other.Major ? -1 : 1;
+        }
+
+        if (Minor != other.Minor)
+        {
+            return Minor < other.Minor ? -1 : 1;
+        }
+
+        if (Patch != other.Patch)
+        {
+            return Patch < other.Patch ? -1 : 1;
+        }
+
+        var a = _pre;
+        var b = other._pre;
+        if (a.Length == 0 || b.Length == 0)
+        {
+            return a.Length == b.Length ? 0 : a.Length == 0 ? 1 : -1;
+        }
+
+        for (var i = 0; ; i++)
+        {
+            if (i == a.Length || i == b.Length)
+            {
+                return a.Length == b.Length ? 0 : i == a.Length ? -1 : 1;
+            }
+
+            if (!string.Equals(a[i].Text, b[i].Text, StringComparison.Ordinal))
+            {
+                // node-semver returns here even when the identifiers compare equal as numbers.
+                return PrereleaseIdentifier.Compare(a[i], b[i]);
+            }
+        }
+    }
+
+    public bool Equals(NpmVersion? other) => other is not null && CompareTo(other) == 0;
 
     public override bool Equals(object? obj) => Equals(obj as NpmVersion);
 
-    public override int GetHashCode() => throw new NotImplementedException();
+    public override int GetHashCode()
+    {
+        // Versions equal by precedence agree on the main triple and on the first prerelease identifier's value.
+        if (_pre.Length == 0)
+        {
+            return HashCode.Combine(Major, Minor, Patch);
+        }
 
-    public override string ToString() => throw new NotImplementedException();
+        var first = _pre[0];
+        var key = first.IsNumeric ? first.Value.GetHashCode() : StringComparer.Ordinal.GetHashCode(first.Text);
+        return HashCode.Combine(Major, Minor, Patch, key);
+    }
+
+    /// <summary>The normalized version node-semver prints (<c>SemVer.version</c>): no prefix, no build.</summary>
+    public override string ToString() => _version;
+
+    public static bool operator <(NpmVersion left, NpmVersion right) => left.CompareTo(right) < 0;
+
+    public static bool operator >(NpmVersion left, NpmVersion right) => left.CompareTo(right) > 0;
+
+    public static bool operator <=(NpmVersion left, NpmVersion right) => left.CompareTo(right) <= 0;
+
+    public static bool operator >=(NpmVersion left, NpmVersion right) => left.CompareTo(right) >= 0;
+
+    public static bool operator ==(NpmVersion? left, NpmVersion? right) =>
+        left is null ? right is null : left.Equals(right);
+
+    public static bool operator !=(NpmVersion? left, NpmVersion? right) => !(left == right);
+
+    /// <summary><c>new SemVer(text, loose)</c>, or null where node-semver throws.</summary>
+    internal static NpmVersion? Create(string? text, bool loose)
+    {
+        if (text is null || text.Length > VersionGrammar.MaxLength)
+        {
+            return null;
+        }
+
+        var s = JsText.Trim(text);
+        var i = 0;
+        if (loose)
+        {
+            while (i < s.Length && (s[i] == 'v' || s[i] == '=' || JsText.IsSpace(s[i])))
+            {
+                i++;
+            }
+        }
+        else if (i < s.Length && s[i] == 'v')
+        {
+            i++;
+        }
+
+        var majorEnd = VersionGrammar.SkipDigits(s, i);
+        if (!VersionGrammar.IsNumericIdentifier(s.AsSpan(i, majorEnd - i), loose) || majorEnd >= s.Length || s[majorEnd] != '.')
+        {
+            return null;
+        }
+
+        var minorStart = majorEnd + 1;
+        var minorEnd = VersionGrammar.SkipDigits(s, minorStart);
+        if (!VersionGrammar.IsNumericIdentifier(s.AsSpan(minorStart, minorEnd - minorStart), loose)
+            || minorEnd >= s.Length || s[minorEnd] != '.')
+        {
+            return null;
+        }
+
+        var patchStart = minorEnd + 1;
+        var patchEnd = VersionGrammar.SkipDigits(s, patchStart);
+        if (!VersionGrammar.IsNumericIdentifier(s.AsSpan(patchStart, patchEnd - patchStart), loose))
+        {
+            return null;
+        }
+
+        if (!MatchTail(s, patchEnd, loose, out var preStart, out var preEnd))
+        {
+            // Loose only: "1.2.34.5" backtracks the patch's last digit into the prerelease (1.2.3-4.5).
+            if (!loose || patchEnd >= s.Length || s[patchEnd] != '.' || patchEnd - patchStart < 2)
+            {
+                return null;
+            }
+
+            patchEnd--;
+            preStart = patchEnd;
+            preEnd = VersionGrammar.MatchPrereleaseToEnd(s, preStart, loose);
+            if (preEnd < 0)
+            {
+                return null;
+            }
+        }
+
+        if (!VersionGrammar.TryReadSafeInteger(s.AsSpan(i, majorEnd - i), out var major)
+            || !VersionGrammar.TryReadSafeInteger(s.AsSpan(minorStart, minorEnd - minorStart), out var minor)
+            || !VersionGrammar.TryReadSafeInteger(s.AsSpan(patchStart, patchEnd - patchStart), out var patch))
+        {
+            return null;
+        }
+
+        var pre = preStart < 0 ? [] : SplitPrerelease(s.AsSpan(preStart, preEnd - preStart));
+        var buildStart = preStart < 0 ? (patchEnd < s.Length ? patchEnd + 1 : -1) : (preEnd < s.Length ? preEnd + 1 : -1);
+        var build = buildStart < 0 ? [] : s.Substring(buildStart).Split('.');
+        var text3 = string.Concat(
+            major.ToString(CultureInfo.InvariantCulture), ".",
+            minor.ToString(CultureInfo.InvariantCulture), ".",
+            patch.ToString(CultureInfo.InvariantCulture));
+        var texts = new string[pre.Length];
+        for (var k = 0; k < pre.Length; k++)
+        {
+            texts[k] = pre[k].Text;
+        }
+
+        return new NpmVersion
+        {
+            Major = major,
+            Minor = minor,
+            Patch = patch,
+            _pre = pre,
+            Prerelease = texts,
+            Build = build,
+            _version = pre.Length == 0 ? text3 : text3 + "-" + string.Join('.', texts),
+        };
+    }
+
+    /// <summary>After the patch: <c>PRERELEASE? BUILD? $</c> (loose: <c>-?</c>, so <c>1.2.3beta</c> and <c>1.2.3-</c>).</summary>
+    private static bool MatchTail(string s, int pos, bool loose, out int preStart, out int preEnd)
+    {
+        preStart = -1;
+        preEnd = -1;
+        if (pos == s.Length)
+        {
+            return true;
+        }
+
+        var c = s[pos];
+        if (c == '+')
+        {
+            return VersionGrammar.MatchBuildToEnd(s, pos + 1);
+        }
+
+        if (c == '-')
+        {
+            preEnd = VersionGrammar.MatchPrereleaseToEnd(s, pos + 1, loose);
+            if (preEnd >= 0)
+            {
+                preStart = pos + 1;
+                return true;
+            }
+        }
+
+        // Loose "-?" may match nothing, making a hyphen part of the first identifier ("1.2.3-" is 1.2.3--).
+        if (loose && JsText.IsIdentChar(c))
+        {
+            preEnd = VersionGrammar.MatchPrereleaseToEnd(s, pos, loose);
+            if (preEnd >= 0)
+            {
+                preStart = pos;
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static PrereleaseIdentifier[] SplitPrerelease(ReadOnlySpan<char> body)
+    {
+        var result = new PrereleaseIdentifier[body.Count('.') + 1];
+        var n = 0;
+        while (true)
+        {
+            var dot = body.IndexOf('.');
+            if (dot < 0)
+            {
+                result[n] = PrereleaseIdentifier.Create(body);
+                return result;
+            }
+
+            result[n++] = PrereleaseIdentifier.Create(body[..dot]);
+            body = body[(dot + 1)..];
+        }
+    }
 }

@@ -1,0 +1,89 @@
+namespace Bundler.Core.Versioning;
+
+internal enum ComparatorOperator : byte
+{
+    /// <summary>The empty comparator: any version (node-semver's <c>Comparator.ANY</c>).</summary>
+    Any,
+    Equal,
+    Less,
+    LessOrEqual,
+    Greater,
+    GreaterOrEqual,
+}
+
+/// <summary>One primitive comparator after desugaring, e.g. <c>&gt;=1.2.3</c> (node-semver's <c>Comparator</c>).</summary>
+internal sealed class NpmComparator
+{
+    public static readonly NpmComparator Any = new(ComparatorOperator.Any, null);
+
+    public NpmComparator(ComparatorOperator op, NpmVersion? version)
+    {
+        Operator = op;
+        Version = version;
+        Value = version is null ? "" : OperatorText(op) + version;
+    }
+
+    public ComparatorOperator Operator { get; }
+
+    /// <summary>Null only for <see cref="ComparatorOperator.Any"/>.</summary>
+    public NpmVersion? Version { get; }
+
+    /// <summary>node-semver's <c>comparator.value</c>: operator (never "=") and normalized version.</summary>
+    public string Value { get; }
+
+    public bool IsAny => Operator == ComparatorOperator.Any;
+
+    /// <summary><c>&lt;0.0.0-0</c>, which nothing satisfies (node-semver's isNullSet compares the text).</summary>
+    public bool IsNullSet => string.Equals(Value, "<0.0.0-0", StringComparison.Ordinal);
+
+    public bool Test(NpmVersion version) => Operator switch
+    {
+        ComparatorOperator.Any => true,
+        ComparatorOperator.Equal => version.CompareTo(Version) == 0,
+        ComparatorOperator.Less => version.CompareTo(Version) < 0,
+        ComparatorOperator.LessOrEqual => version.CompareTo(Version) <= 0,
+        ComparatorOperator.Greater => version.CompareTo(Version) > 0,
+        _ => version.CompareTo(Version) >= 0,
+    };
+
+    public override string ToString() => Value;
+
+    /// <summary>
+    /// <c>new Comparator(text, loose)</c> for text without spaces, or null where node-semver throws.
+    /// </summary>
+    public static NpmComparator? Parse(string text, bool loose)
+    {
+        var m = (loose ? RangePatterns.ComparatorLoose() : RangePatterns.Comparator()).Match(text);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var versionGroup = m.Groups[2];
+        if (!versionGroup.Success || versionGroup.Length == 0)
+        {
+            return Any;
+        }
+
+        var version = NpmVersion.Create(versionGroup.Value, loose);
+        return version is null ? null : new NpmComparator(ParseOperator(m.Groups[1].Value), version);
+    }
+
+    public static ComparatorOperator ParseOperator(ReadOnlySpan<char> op) => op switch
+    {
+        "<" => ComparatorOperator.Less,
+        "<=" => ComparatorOperator.LessOrEqual,
+        ">" => ComparatorOperator.Greater,
+        ">=" => ComparatorOperator.GreaterOrEqual,
+        _ => ComparatorOperator.Equal,
+    };
+
+    private static string OperatorText(ComparatorOperator op) => op switch
+    {
+        ComparatorOperator.Less => "<",
+        ComparatorOperator.LessOrEqual => "<=",
+        ComparatorOperator.Greater => ">",
+        ComparatorOperator.GreaterOrEqual => ">=",
+        _ => "",
+    };
+}
