@@ -1,10 +1,8 @@
+using System.Net;
 using System.Net.Http.Headers;
 using Bundler.Core.Diagnostics;
 
 namespace Bundler.Core.Registry.Http;
-
-// CONTRACT: the Fetching owner hardens the internals (retries, backoff, Retry-After, redirects, timeouts);
-// the public surface below is what the registry client and the tarball fetcher use.
 
 /// <summary>Gives the Authorization header for a URL, or null. Only URLs under a configured host and path get one.</summary>
 public interface ICredentialSource
@@ -23,26 +21,31 @@ public sealed class NoCredentials : ICredentialSource
 /// <summary>Timeouts and retry limits of one transport.</summary>
 public sealed record TransportOptions
 {
+    /// <summary>Extra attempts after the first for 408, 429, 5xx, resets, timeouts and short bodies.</summary>
     public int MaxRetries { get; init; } = 2;
 
     public int MaxRedirects { get; init; } = 5;
 
+    /// <summary>Longest time without receiving a byte (headers or body) before the attempt is abandoned.</summary>
     public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Longest time one attempt (redirects, headers and the whole body) may take.</summary>
     public TimeSpan TotalTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>Cap on any wait between attempts, including one a server asks for with Retry-After.</summary>
     public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Wait before the first retry; each further retry waits twice as long.</summary>
     public TimeSpan FirstBackoff { get; init; } = TimeSpan.FromSeconds(1);
 }
 
-/// <summary>A response that was not a success after all retries.</summary>
+/// <summary>A response that was not a success after all retries. <see cref="Url"/> carries no credentials.</summary>
 public sealed class HttpStatusException : Exception
 {
     public HttpStatusException(Uri url, int statusCode, string? bodyStart)
-        : base($"{(int)statusCode} from {url}")
+        : base($"{statusCode} from {UrlRedaction.Redact(url)}")
     {
-        Url = url;
+        Url = new Uri(UrlRedaction.Redact(url));
         StatusCode = statusCode;
         BodyStart = bodyStart;
     }
@@ -68,15 +71,36 @@ public sealed class TransportException : Exception
 }
 
 /// <summary>GET with redirects, retries and credentials scoped to their host. Shared by every network stage.</summary>
-public sealed class HttpTransport : IDisposable
+public sealed partial class HttpTransport : IDisposable
 {
+    private const int MaxErrorBodyBytes = 4096;
     private readonly HttpClient _client;
     private readonly ICredentialSource _credentials;
     private readonly IBundleLog _log;
 
-    public HttpTransport(HttpMessageHandler handler, ICredentialSource credentials, TransportOptions options, IBundleLog log)
+    /// <summary>A transport with its own pooled socket handler: connections are reused across requests.</summary>
+    public HttpTransport(ICredentialSource credentials, TransportOptions options, IBundleLog log)
+        : this(CreateSocketHandler(), ownsHandler: true, credentials, options, log)
     {
-        _client = new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    /// <summary>
+    /// A transport over <paramref name="handler"/> (tests inject one; the caller keeps ownership). A socket or
+    /// client handler that would follow redirects itself is switched off that, since redirects must be checked here.
+    /// </summary>
+    public HttpTransport(HttpMessageHandler handler, ICredentialSource credentials, TransportOptions options, IBundleLog log)
+        : this(handler, ownsHandler: false, credentials, options, log)
+    {
+    }
+
+    private HttpTransport(HttpMessageHandler handler, bool ownsHandler, ICredentialSource credentials, TransportOptions options, IBundleLog log)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxRetries);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxRedirects);
+        DisableAutomaticRedirects(handler);
+        _client = new HttpClient(handler, disposeHandler: ownsHandler) { Timeout = Timeout.InfiniteTimeSpan };
+        _client.DefaultRequestHeaders.UserAgent.Add(new ProductInfoHeaderValue("ipm-bundler", "1"));
         _credentials = credentials;
         Options = options;
         _log = log;
@@ -84,48 +108,74 @@ public sealed class HttpTransport : IDisposable
 
     public TransportOptions Options { get; }
 
+    /// <summary>The handler a transport uses when none is injected: pooled connections, no automatic redirects.</summary>
+    public static SocketsHttpHandler CreateSocketHandler() => new()
+    {
+        AllowAutoRedirect = false,
+        AutomaticDecompression = DecompressionMethods.All,
+        // Recycle pooled connections now and then so a changed DNS answer is eventually seen.
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        UseCookies = false,
+    };
+
     /// <summary>
     /// GETs <paramref name="url"/> and hands a success response's body to <paramref name="readBody"/>.
     /// Throws <see cref="HttpStatusException"/> for a final non-success status and <see cref="TransportException"/>
-    /// when the server cannot be reached.
+    /// when the server cannot be reached. Failures worth retrying (408, 429, 5xx, resets, timeouts, bodies shorter
+    /// than their Content-Length) are retried, including failures while <paramref name="readBody"/> reads: it may be
+    /// called more than once and must start over each time. Cancelling throws <see cref="OperationCanceledException"/>.
     /// </summary>
     public async Task<T> GetAsync<T>(Uri url, string? accept, Func<HttpResponseMessage, Stream, CancellationToken, Task<T>> readBody, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        if (accept is not null)
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentNullException.ThrowIfNull(readBody);
+        if (!IsHttp(url))
         {
-            request.Headers.TryAddWithoutValidation("Accept", accept);
+            throw new TransportException(url, $"cannot GET '{UrlRedaction.Redact(url)}': only http and https URLs are supported", null);
         }
 
-        var auth = _credentials.For(url);
-        if (auth is not null)
+        for (var retry = 0; ; retry++)
         {
-            request.Headers.Authorization = auth;
-        }
-
-        _log.Detail($"GET {url}");
-        HttpResponseMessage response;
-        try
-        {
-            response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new TransportException(url, ex.Message, ex);
-        }
-
-        using (response)
-        {
-            if (!response.IsSuccessStatusCode)
+            cancellationToken.ThrowIfCancellationRequested();
+            var attempt = await AttemptAsync(url, accept, readBody, cancellationToken).ConfigureAwait(false);
+            if (attempt.Error is null)
             {
-                var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-                throw new HttpStatusException(url, (int)response.StatusCode, body.Length > 300 ? body[..300] : body);
+                return attempt.Value!;
             }
 
-            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            return await readBody(response, stream, cancellationToken).ConfigureAwait(false);
+            if (!attempt.Retryable || retry >= Options.MaxRetries)
+            {
+                throw attempt.Error;
+            }
+
+            var delay = attempt.RetryAfter ?? RetryPolicy.Backoff(Options.FirstBackoff, retry + 1, Options.MaxRetryAfter);
+            _log.Detail($"retry {retry + 1} of {Options.MaxRetries} for GET {UrlRedaction.Redact(url)} in {(long)delay.TotalMilliseconds} ms: {attempt.Error.Message}");
+            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
         }
     }
 
     public void Dispose() => _client.Dispose();
+
+    private static bool IsHttp(Uri url) =>
+        url.IsAbsoluteUri && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps);
+
+    private static void DisableAutomaticRedirects(HttpMessageHandler handler)
+    {
+        try
+        {
+            switch (handler)
+            {
+                case SocketsHttpHandler { AllowAutoRedirect: true } sockets:
+                    sockets.AllowAutoRedirect = false;
+                    break;
+                case HttpClientHandler { AllowAutoRedirect: true } client:
+                    client.AllowAutoRedirect = false;
+                    break;
+            }
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new ArgumentException("the handler follows redirects itself and has already been used; create it with AllowAutoRedirect = false", nameof(handler), ex);
+        }
+    }
 }

@@ -1,0 +1,48 @@
+namespace Bundler.Core.Registry.Http;
+
+/// <summary>Makes URLs safe to print: no user info, and no values of query parameters that look like secrets.</summary>
+internal static class UrlRedaction
+{
+    private static readonly string[] SecretWords = ["token", "auth", "key", "sig", "secret", "password", "credential"];
+
+    public static string Redact(Uri url)
+    {
+        if (!url.IsAbsoluteUri)
+        {
+            return url.OriginalString;
+        }
+
+        // SchemeAndServer leaves out the user info, which is where "https://user:pass@host" keeps its secret.
+        var text = url.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
+        var query = url.GetComponents(UriComponents.Query, UriFormat.UriEscaped);
+        return query.Length == 0 ? text : text + "?" + RedactQuery(query);
+    }
+
+    private static string RedactQuery(string query)
+    {
+        var parts = query.Split('&');
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var eq = parts[i].IndexOf('=', StringComparison.Ordinal);
+            if (eq > 0 && LooksSecret(parts[i][..eq]))
+            {
+                parts[i] = parts[i][..(eq + 1)] + "***";
+            }
+        }
+
+        return string.Join('&', parts);
+    }
+
+    private static bool LooksSecret(string name)
+    {
+        foreach (var word in SecretWords)
+        {
+            if (name.Contains(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
