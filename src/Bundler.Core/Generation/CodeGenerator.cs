@@ -1,0 +1,150 @@
+using System.Text;
+using Bundler.Core.Diagnostics;
+using HandlebarsDotNet;
+
+namespace Bundler.Core.Generation;
+
+/// <summary>Renders a template set over a <see cref="ModuleTable"/> into an output folder.</summary>
+internal static class CodeGenerator
+{
+    /// <summary>
+    /// Renders every output of the set in <paramref name="templateDirectory"/> into a temporary folder beside
+    /// <paramref name="outputDirectory"/>, then swaps it in as a whole: a failure leaves the previous output
+    /// untouched, and an output equal byte for byte to the previous one leaves the folder (and its file
+    /// times) alone so firmware builds do not recompile. Returns the full paths written, ordinally sorted.
+    /// </summary>
+    public static IReadOnlyList<string> Generate(ModuleTable table, string templateDirectory, string outputDirectory, IBundleLog? log = null)
+    {
+        log ??= NullBundleLog.Instance;
+        var manifest = TemplateManifest.Load(templateDirectory);
+        var root = TemplateData.Build(table);
+        var handlebars = CreateEnvironment();
+        return OutputFolder.Replace(outputDirectory, templateDirectory, staging =>
+        {
+            var written = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            var compiled = new Dictionary<string, HandlebarsTemplate<TextWriter, object, object>>(StringComparer.Ordinal);
+            foreach (var output in manifest.Outputs)
+            {
+                var what = output.Template ?? TemplateManifest.FileName;
+                var pathTemplate = Compile(handlebars, output.Path, what);
+                var body = output.Template is null ? null : CompileFile(handlebars, templateDirectory, output.Template, compiled);
+                foreach (var (context, file) in Contexts(root, output.ForEach, table))
+                {
+                    var relative = CheckRelative(Render(pathTemplate, context, what), what);
+                    if (!written.TryAdd(relative, what))
+                    {
+                        throw new IpmException(Messages.DuplicateOutput(relative, what));
+                    }
+
+                    var target = Path.Combine(staging, relative.Replace('/', Path.DirectorySeparatorChar));
+                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    if (body is null)
+                    {
+                        File.WriteAllBytes(target, file!.Content);
+                        continue;
+                    }
+
+                    using var stream = new FileStream(target, FileMode.CreateNew, FileAccess.Write);
+                    using var writer = new StreamWriter(stream, CStringLiteral.Utf8) { NewLine = "\n" };
+                    Run(() => body(writer, context), what);
+                }
+            }
+
+            return written.Keys.ToList();
+        }, log);
+    }
+
+    private static IHandlebars CreateEnvironment()
+    {
+        // C is not HTML: no escaping. A misspelt name in a template is an error, not an empty string.
+        var hb = Handlebars.Create(new HandlebarsConfiguration { NoEscape = true, ThrowOnUnresolvedBindingExpression = true });
+        hb.RegisterHelper("cstring", (writer, _, arguments) =>
+            writer.Write(CStringLiteral.EncodeInline(Convert.ToString(arguments[0], System.Globalization.CultureInfo.InvariantCulture) ?? ""), false));
+        hb.RegisterHelper("ccomment", (writer, _, arguments) =>
+            writer.Write(CNames.Comment(Convert.ToString(arguments[0], System.Globalization.CultureInfo.InvariantCulture) ?? ""), false));
+        return hb;
+    }
+
+    private static IEnumerable<(Dictionary<string, object?> Context, ModuleFile? File)> Contexts(
+        Dictionary<string, object?> root, string? forEach, ModuleTable table)
+    {
+        if (forEach is null)
+        {
+            yield return (root, null);
+            yield break;
+        }
+
+        var byPath = table.Files.ToDictionary(f => f.VirtualPath, StringComparer.Ordinal);
+        foreach (var item in (List<Dictionary<string, object?>>)root[forEach]!)
+        {
+            var context = new Dictionary<string, object?>(item, StringComparer.Ordinal) { ["root"] = root };
+            yield return (context, forEach == "files" ? byPath[(string)item["path"]!] : null);
+        }
+    }
+
+    private static HandlebarsTemplate<TextWriter, object, object> CompileFile(IHandlebars hb, string folder, string template, Dictionary<string, HandlebarsTemplate<TextWriter, object, object>> cache)
+    {
+        if (!cache.TryGetValue(template, out var compiled))
+        {
+            // Templates checked out with CRLF would otherwise put "\r\n" into the C.
+            var text = File.ReadAllText(Path.Combine(folder, template)).Replace("\r\n", "\n", StringComparison.Ordinal);
+            compiled = Compile(hb, text, template);
+            cache[template] = compiled;
+        }
+
+        return compiled;
+    }
+
+    private static HandlebarsTemplate<TextWriter, object, object> Compile(IHandlebars hb, string text, string what)
+    {
+        try
+        {
+            return hb.Compile(new StringReader(text));
+        }
+        catch (HandlebarsException e)
+        {
+            throw new IpmException(Messages.TemplateSyntax(what, FirstLine(e.Message)), e);
+        }
+    }
+
+    private static string Render(HandlebarsTemplate<TextWriter, object, object> template, object context, string what)
+    {
+        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        Run(() => template(writer, context), what);
+        return writer.ToString();
+    }
+
+    private static void Run(Action render, string what)
+    {
+        try
+        {
+            render();
+        }
+        catch (HandlebarsException e)
+        {
+            throw new IpmException(Messages.TemplateRender(what, FirstLine(e.Message)), e);
+        }
+        catch (HandlebarsDotNet.Compiler.HandlebarsUndefinedBindingException e)
+        {
+            throw new IpmException(Messages.TemplateRender(what, e.Message), e);
+        }
+    }
+
+    private static string CheckRelative(string relative, string what)
+    {
+        var segments = relative.Split('/');
+        if (relative.Length == 0 || relative.Contains('\\', StringComparison.Ordinal) || Path.IsPathRooted(relative)
+            || segments.Any(s => s.Length == 0 || s is "." or ".."))
+        {
+            throw new IpmException(Messages.TemplateRender(what, $"output path '{relative}' must be relative, with '/' separators and no '.' or '..' segments"));
+        }
+
+        return relative;
+    }
+
+    private static string FirstLine(string message)
+    {
+        var end = message.IndexOf('\n', StringComparison.Ordinal);
+        return (end < 0 ? message : message[..end]).Trim();
+    }
+}

@@ -1,0 +1,121 @@
+using System.Text;
+using Bundler.Core.Generation;
+using Bundler.Testing;
+
+namespace Bundler.Integration.Tests.Generation;
+
+/// <summary>Generates a table of awkward files, compiles it with a dumper using gcc's strict flags, runs it.</summary>
+public sealed class RoundTripFixture : IDisposable
+{
+    private readonly TempDirectory _temp = new("ipm-roundtrip");
+
+    public RoundTripFixture()
+    {
+        var files = new List<ModuleFile>
+        {
+            new("/bytes/all.bin", Enumerable.Range(0, 256).Select(b => (byte)b).ToArray()),
+
+            // Every byte followed by digits: catches escapes that swallow the next character.
+            new("/bytes/escape-then-digit.bin", Enumerable.Range(0, 256).SelectMany(b => new[] { (byte)b, (byte)'0', (byte)'7', (byte)'8', (byte)'a', (byte)'F' }).ToArray()),
+            GeneratedC.File("/text/utf8.js", "// héllo wörld ✓ 😀 中文\nvar s = 'é\\u00e9';\n"),
+            GeneratedC.File("/text/trigraphs.js", "??= ??( ??/ ??) ??' ??< ??! ??> ??- ???= '??/'\n??/\n"),
+            GeneratedC.File("/text/backslash-eol.js", "a = 'x\\\ny';\\\r\n// end \\\n\\"),
+            GeneratedC.File("/text/comments.js", "var s = '*/'; /* a */ var t = \"/*\"; // */\n*/"),
+            GeneratedC.File("/text/quotes.js", "\"'\\\"\\'\n\t\r\n"),
+            GeneratedC.File("/text/no-newline-at-end.js", "x"),
+            new("/empty.js", []),
+            GeneratedC.File("/weird/a*/b??=/ü x.js", "weird path\n"),
+            GeneratedC.File("/node_modules/p/index.js", "module.exports = 1;\n"),
+            GeneratedC.File("/node_modules/p/package.json", "{\"name\":\"p\",\"version\":\"1.0.0\"}\n"),
+            new("/big/1mib.bin", Big()),
+        };
+        Table = new ModuleTable(GeneratedC.PackagesOf(files), files, "sha512-roundtrip/+=", "ipm roundtrip-test", "/text/utf8.js");
+        Generated = GeneratedC.Generate(Table, _temp.Combine("gen"));
+        var dumper = CCompiler.BuildExecutable(_temp.Combine("dump"),
+            [GeneratedC.Source("dump.c"), Path.Combine(Generated, "ipm_modules.c")], [Generated], optimize: "-O0");
+        Directory.CreateDirectory(_temp.Combine("out"));
+        Lines = ProcessRunner.Run(dumper, [_temp.Combine("out")]).EnsureSuccess("dump").StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    internal ModuleTable Table { get; }
+
+    public string Generated { get; }
+
+    public IReadOnlyList<string> Lines { get; }
+
+    public string Dumped(int index) => _temp.Combine("out", $"{index}.bin");
+
+    public string Temp(string name) => _temp.Combine(name);
+
+    public void Dispose() => _temp.Dispose();
+
+    /// <summary>1 MiB mixing JavaScript-like text and random bytes, the slow and the common case.</summary>
+    private static byte[] Big()
+    {
+        var data = new byte[1 << 20];
+        new Random(42).NextBytes(data.AsSpan(0, data.Length / 2));
+        var text = Encoding.UTF8.GetBytes("function f(a, b) { return a + \"?\" + b; } // ünïcode\n");
+        for (var i = data.Length / 2; i < data.Length; i++)
+        {
+            data[i] = text[i % text.Length];
+        }
+
+        return data;
+    }
+}
+
+public sealed class RoundTripTests(RoundTripFixture fixture) : IClassFixture<RoundTripFixture>
+{
+    [Fact]
+    public void Every_file_comes_back_byte_for_byte()
+    {
+        var byPath = fixture.Table.Files.ToDictionary(f => f.VirtualPath, StringComparer.Ordinal);
+        var fileLines = fixture.Lines.Where(l => char.IsAsciiDigit(l[0])).ToList();
+        Assert.Equal(byPath.Count, fileLines.Count);
+        foreach (var line in fileLines)
+        {
+            var parts = line.Split('\t');
+            var expected = byPath[parts[4]].Content;
+            Assert.Equal(expected.Length.ToString(System.Globalization.CultureInfo.InvariantCulture), parts[1]);
+            Assert.True(expected.AsSpan().SequenceEqual(File.ReadAllBytes(fixture.Dumped(int.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture)))), parts[4]);
+            Assert.Equal("1", parts[2]); // the NUL kept after the data
+        }
+    }
+
+    [Fact]
+    public void Table_is_sorted_like_strcmp_and_carries_the_metadata()
+    {
+        var paths = fixture.Lines.Where(l => char.IsAsciiDigit(l[0])).Select(l => l.Split('\t')[4]).ToList();
+
+        // strcmp compares bytes; for these paths that is ordinal order of their UTF-8 encodings.
+        var expected = fixture.Table.Files.Select(f => f.VirtualPath)
+            .OrderBy(p => Convert.ToHexString(Encoding.UTF8.GetBytes(p)), StringComparer.Ordinal).ToList();
+        Assert.Equal(expected, paths);
+        Assert.Contains("sentinel\t1\t1", fixture.Lines);
+        Assert.Contains("counts\t13\t1", fixture.Lines);
+        Assert.Contains($"entry\t{paths.IndexOf("/text/utf8.js")}", fixture.Lines);
+        Assert.Contains("digest\tsha512-roundtrip/+=", fixture.Lines);
+        Assert.Contains("generator\tipm roundtrip-test", fixture.Lines);
+        var packageOf = fixture.Lines.Where(l => char.IsAsciiDigit(l[0])).ToDictionary(l => l.Split('\t')[4], l => l.Split('\t')[3], StringComparer.Ordinal);
+        Assert.Equal("0", packageOf["/node_modules/p/index.js"]);
+        Assert.Equal("-1", packageOf["/empty.js"]);
+    }
+
+    [Fact]
+    public void Arm_cross_compiler_accepts_the_source_with_firmware_flags()
+    {
+        var obj = CCompiler.CompileForArm(Path.Combine(fixture.Generated, "ipm_modules.c"), fixture.Temp("ipm_modules.arm.o"), [fixture.Generated]);
+        Assert.True(new FileInfo(obj).Length > 1 << 20);
+    }
+
+    [Fact]
+    public void An_empty_table_compiles_with_both_compilers()
+    {
+        var gen = GeneratedC.Generate(new ModuleTable([], [], "sha512-none", "ipm test", null), fixture.Temp("empty"));
+        CCompiler.BuildExecutable(fixture.Temp("empty-dump"), [GeneratedC.Source("dump.c"), Path.Combine(gen, "ipm_modules.c")], [gen]);
+        var result = ProcessRunner.Run(fixture.Temp("empty-dump"), [fixture.Temp("empty")]).EnsureSuccess("empty dump");
+        Assert.Contains("counts\t0\t0", result.StdOut, StringComparison.Ordinal);
+        Assert.Contains("entry\t-1", result.StdOut, StringComparison.Ordinal);
+        CCompiler.CompileForArm(Path.Combine(gen, "ipm_modules.c"), fixture.Temp("empty.arm.o"), [gen]);
+    }
+}
