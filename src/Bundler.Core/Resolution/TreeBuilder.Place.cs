@@ -57,7 +57,7 @@ internal sealed partial class TreeBuilder
         }
         catch (FormatException)
         {
-            throw new IpmException(Messages.InvalidRange(edge.Spec.Range, name, from.Chain));
+            throw new IpmException(Messages.InvalidVersionRange(edge.Spec.Range, name, from.Chain));
         }
 
         if (picked is null)
