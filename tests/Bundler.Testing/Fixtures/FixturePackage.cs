@@ -12,6 +12,13 @@ namespace Bundler.Testing;
 /// </summary>
 public sealed class FixturePackage(string name, string version)
 {
+    // Written like npm writes package.json: indented, with '>' and non-ASCII left as they are.
+    private static readonly JsonSerializerOptions ManifestJson = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
     private readonly SortedDictionary<string, string> _files = new(StringComparer.Ordinal);
     private readonly List<FixturePackage> _bundled = [];
 
@@ -180,7 +187,7 @@ public sealed class FixturePackage(string name, string version)
     private void WriteInto(string dir)
     {
         Directory.CreateDirectory(dir);
-        File.WriteAllText(Path.Combine(dir, "package.json"), Manifest().ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        File.WriteAllText(Path.Combine(dir, "package.json"), Manifest().ToJsonString(ManifestJson) + "\n");
         foreach (var (path, content) in EffectiveFiles())
         {
             var full = Path.Combine(dir, path);

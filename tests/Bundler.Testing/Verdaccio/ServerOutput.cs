@@ -14,7 +14,9 @@ internal sealed class ServerOutput(string readyMarker, int maxLines = 2000)
 
     public Task Ready => _ready.Task;
 
-    public bool AddressInUse { get; private set; }
+    private volatile bool _addressInUse;
+
+    public bool AddressInUse => _addressInUse;
 
     public void Add(string? line)
     {
@@ -34,7 +36,7 @@ internal sealed class ServerOutput(string readyMarker, int maxLines = 2000)
 
             if (line.Contains("EADDRINUSE", StringComparison.Ordinal))
             {
-                AddressInUse = true;
+                _addressInUse = true;
             }
         }
 

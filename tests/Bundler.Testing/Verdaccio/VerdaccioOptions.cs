@@ -19,13 +19,20 @@ public sealed record VerdaccioOptions
     /// <summary>How many fresh ports to try when the chosen one is taken between probing and binding.</summary>
     public int PortAttempts { get; init; } = 5;
 
+    /// <summary>The port of the first attempt; 0 picks a free one. Later attempts always pick free ports.</summary>
+    public int FirstPort { get; init; }
+
     public string MaxBodySize { get; init; } = "500mb";
 
     /// <summary>Extra top-level YAML appended to config.yaml (e.g. <c>url_prefix: /npm/</c>).</summary>
     public string? ExtraConfigYaml { get; init; }
 
-    /// <summary>The config.yaml text. Storage and htpasswd are relative to the config's folder.</summary>
-    internal string ToYaml()
+    /// <summary>
+    /// The config.yaml text. Storage and htpasswd are relative to the config's folder. Every response carries
+    /// <paramref name="identity"/> in X-Powered-By (Verdaccio's <c>user_agent</c>), which tells this server apart from
+    /// anything else that may answer on the same port.
+    /// </summary>
+    internal string ToYaml(string identity)
     {
         var who = RequireAuth ? "$authenticated" : "$anonymous";
         var read = RequireAuth ? "$authenticated" : "$all";
@@ -33,6 +40,7 @@ public sealed record VerdaccioOptions
         sb.Append("# Written by the test harness: a private registry that never proxies anywhere.\n");
         sb.Append("storage: ./storage\n");
         sb.Append("uplinks: {}\n");
+        sb.Append("user_agent: ").Append(identity).Append('\n');
         if (RequireAuth)
         {
             sb.Append("auth:\n  htpasswd:\n    file: ./htpasswd\n");

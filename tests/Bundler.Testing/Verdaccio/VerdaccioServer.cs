@@ -1,9 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Net.Sockets;
-using System.Text.Json.Nodes;
 
 namespace Bundler.Testing;
 
@@ -11,10 +8,9 @@ namespace Bundler.Testing;
 /// A real Verdaccio 5 registry on 127.0.0.1 with its own config and storage in a temp folder. It never proxies
 /// anywhere (<c>uplinks: {}</c>). Disposing kills it and deletes its storage.
 /// </summary>
-public sealed class VerdaccioServer : IAsyncDisposable, IDisposable
+public sealed partial class VerdaccioServer : IAsyncDisposable, IDisposable
 {
-    // Verdaccio 5 logs this line (level warn) once its socket listens; seeing it in OUR process's output proves
-    // the port is ours and not some other server that happened to answer the ping.
+    // Verdaccio 5 logs this line (level warn) just before it binds; pinging earlier is pointless.
     private const string ListeningMarker = "http address";
 
     // Exits when the test process's end of stdin closes, so a crashed test run leaves no registry behind on a
@@ -40,9 +36,12 @@ public sealed class VerdaccioServer : IAsyncDisposable, IDisposable
     private readonly ServerOutput _output;
     private int _disposed;
 
-    private VerdaccioServer(VerdaccioOptions options, TempDirectory home, Process process, ServerOutput output, int port)
+    private readonly string _identity;
+
+    private VerdaccioServer(VerdaccioOptions options, TempDirectory home, Process process, ServerOutput output, int port, string identity)
     {
         Options = options;
+        _identity = identity;
         _home = home;
         _process = process;
         _output = output;
@@ -86,19 +85,20 @@ public sealed class VerdaccioServer : IAsyncDisposable, IDisposable
         var node = ToolLocator.Node;
         var script = ToolLocator.VerdaccioScript;
         var home = new TempDirectory("ipm-verdaccio");
+        var identity = "ipm-harness-" + Guid.NewGuid().ToString("N");
         try
         {
-            home.Write("config.yaml", options.ToYaml());
+            home.Write("config.yaml", options.ToYaml(identity));
             var launcher = home.Write("launch.js", Launcher.ReplaceLineEndings("\n") + "\n");
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline.CancelAfter(options.StartTimeout);
             var failures = new List<string>();
             for (var attempt = 1; attempt <= options.PortAttempts; attempt++)
             {
-                var port = FreePort();
+                var port = attempt == 1 && options.FirstPort != 0 ? options.FirstPort : FreePort();
                 var output = new ServerOutput(ListeningMarker);
                 var process = Launch(node, launcher, script, home, port, output);
-                var server = new VerdaccioServer(options, home, process, output, port);
+                var server = new VerdaccioServer(options, home, process, output, port, identity);
                 string? failure;
                 try
                 {
@@ -131,59 +131,6 @@ public sealed class VerdaccioServer : IAsyncDisposable, IDisposable
             throw;
         }
     }
-
-    /// <summary>
-    /// Creates a user through the npm adduser endpoint (<c>PUT /-/user/org.couchdb.user:NAME</c>) and returns its
-    /// token; for an existing user with the right password it logs in. Needs <see cref="VerdaccioOptions.RequireAuth"/>.
-    /// </summary>
-    public async Task<string> AddUserAsync(string name, string password, CancellationToken cancellationToken = default)
-    {
-        SecretMasker.Register(password);
-        var body = new JsonObject
-        {
-            ["_id"] = "org.couchdb.user:" + name,
-            ["name"] = name,
-            ["password"] = password,
-            ["email"] = name + "@example.invalid",
-            ["type"] = "user",
-            ["roles"] = new JsonArray(),
-        };
-        using var response = await Http.PutAsJsonAsync("-/user/org.couchdb.user:" + Uri.EscapeDataString(name), body, cancellationToken)
-            .ConfigureAwait(false);
-        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        var token = response.IsSuccessStatusCode ? JsonNode.Parse(text)?["token"]?.GetValue<string>() : null;
-        SecretMasker.Register(token);
-        return token ?? throw new InvalidOperationException(
-            SecretMasker.Mask($"adding user '{name}' failed: {(int)response.StatusCode} {text}\n{Output}"));
-    }
-
-    /// <summary>GET a path relative to <see cref="Url"/>, with a bearer token when given.</summary>
-    public async Task<HttpResponseMessage> GetAsync(string relative, string? token = null, CancellationToken cancellationToken = default)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, relative);
-        if (token is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        return await Http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>The full packument of a package; throws with the server output when it is not 200.</summary>
-    public async Task<JsonObject> GetPackumentAsync(string name, string? token = null, CancellationToken cancellationToken = default)
-    {
-        using var response = await GetAsync(PackagePath(name), token, cancellationToken).ConfigureAwait(false);
-        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode != HttpStatusCode.OK)
-        {
-            throw new InvalidOperationException(SecretMasker.Mask($"GET {name}: {(int)response.StatusCode} {text}\n{Output}"));
-        }
-
-        return JsonNode.Parse(text)?.AsObject() ?? throw new InvalidOperationException($"GET {name}: empty body");
-    }
-
-    /// <summary>A package's path under the registry URL as npm sends it: <c>@scope%2fname</c> for scoped names.</summary>
-    public static string PackagePath(string name) => name.Replace("/", "%2f", StringComparison.Ordinal);
 
     public void Dispose()
     {
@@ -235,6 +182,12 @@ public sealed class VerdaccioServer : IAsyncDisposable, IDisposable
                 return $"no answer within {Options.StartTimeout.TotalSeconds:0} s";
             }
 
+            // Verdaccio 5 logs a failed bind as fatal but keeps running, so the output is the signal.
+            if (_output.AddressInUse)
+            {
+                return "the port is taken (EADDRINUSE)";
+            }
+
             if (_process.HasExited)
             {
                 // Let the output readers drain so the failure message holds the reason.
@@ -264,7 +217,9 @@ public sealed class VerdaccioServer : IAsyncDisposable, IDisposable
         try
         {
             using var response = await Http.GetAsync("-/ping", attempt.Token).ConfigureAwait(false);
-            return response.StatusCode == HttpStatusCode.OK;
+            return response.StatusCode == HttpStatusCode.OK
+                && response.Headers.TryGetValues("X-Powered-By", out var agents)
+                && agents.Contains(_identity, StringComparer.Ordinal);
         }
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
         {
