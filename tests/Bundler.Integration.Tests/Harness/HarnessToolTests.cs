@@ -51,6 +51,13 @@ public sealed class HarnessToolTests
         Assert.Equal(42, sum);
     }
 
+    [Theory]
+    [InlineData("http://127.0.0.1:4873/", "//127.0.0.1:4873/:_authToken")]
+    [InlineData("http://127.0.0.1:4873/npm", "//127.0.0.1:4873/npm/:_authToken")]
+    [InlineData("https://registry.example.invalid/", "//registry.example.invalid/:_authToken")]
+    public void Token_key_is_the_registry_url_without_scheme(string registry, string expected) =>
+        Assert.Equal(expected, NpmClient.AuthTokenKey(registry));
+
     [Fact]
     public void Fixture_version_order_follows_semver_precedence()
     {

@@ -1,3 +1,5 @@
+using System.Runtime.ExceptionServices;
+
 namespace Bundler.Testing;
 
 /// <summary>Publishes <see cref="FixturePackage"/>s to a Verdaccio with the real npm CLI.</summary>
@@ -46,14 +48,22 @@ public static class FixtureRegistry
             .Select(g => g.OrderBy(p => p.Version, FixtureVersionOrder.Instance).ToList())
             .OrderBy(g => g[0].Name, StringComparer.Ordinal)
             .ToList();
-        Parallel.ForEach(byName, new ParallelOptions { MaxDegreeOfParallelism = 2 }, versions =>
+        try
         {
-            foreach (var p in versions)
+            Parallel.ForEach(byName, new ParallelOptions { MaxDegreeOfParallelism = 2 }, versions =>
             {
-                var tag = FixtureVersionOrder.IsPrerelease(p.Version) ? "next" : "latest";
-                NpmClient.Publish(p.WriteTo(work.Path), registryUrl, token, tag);
-            }
-        });
+                foreach (var p in versions)
+                {
+                    var tag = FixtureVersionOrder.IsPrerelease(p.Version) ? "next" : "latest";
+                    NpmClient.Publish(p.WriteTo(work.Path), registryUrl, token, tag);
+                }
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            // Callers catch NpmCommandException, not the wrapper Parallel puts around it.
+            ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
 
         foreach (var p in list)
         {
