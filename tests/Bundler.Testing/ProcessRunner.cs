@@ -13,7 +13,8 @@ public sealed record ProcessResult(int ExitCode, string StdOut, string StdErr)
     {
         if (ExitCode != 0)
         {
-            throw new InvalidOperationException($"{what} exited {ExitCode}\n--- stdout\n{StdOut}\n--- stderr\n{StdErr}");
+            throw new InvalidOperationException(
+                SecretMasker.Mask($"{what} exited {ExitCode}\n--- stdout\n{StdOut}\n--- stderr\n{StdErr}"));
         }
 
         return this;
@@ -79,7 +80,7 @@ public static class ProcessRunner
             {
             }
 
-            throw new TimeoutException($"{fileName} {string.Join(' ', args)} did not finish within {limit}");
+            throw new TimeoutException(SecretMasker.Mask($"{fileName} {string.Join(' ', args)} did not finish within {limit}"));
         }
 
         p.WaitForExit();
