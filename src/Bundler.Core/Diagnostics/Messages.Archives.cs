@@ -4,7 +4,7 @@ namespace Bundler.Core.Diagnostics;
 public static partial class Messages
 {
     public static Diagnostic UnsupportedEntryType(string package, string entry, string kind) =>
-        Error("IPM5001", $"{package}: archive entry '{entry}' is a {kind}; only regular files and folders are extracted");
+        Error("IPM5001", $"{package}: archive entry '{entry}' is {kind}; only regular files and folders are extracted");
 
     public static Diagnostic UnsafeEntryPath(string package, string entry, string why) =>
         Error("IPM5002", $"{package}: archive entry '{entry}' has an unsafe path: {why}");
@@ -20,6 +20,9 @@ public static partial class Messages
 
     public static Diagnostic EntryPathTooLong(string package, string entry, int bytes, int max) =>
         Error("IPM5006", $"{package}: archive entry '{entry}' has a {bytes}-byte path (limit {max})");
+
+    public static Diagnostic EntrySegmentTooLong(string package, string entry, int bytes, int max) =>
+        Error("IPM5006", $"{package}: archive entry '{entry}' has a {bytes}-byte file or folder name (limit {max})");
 
     public static Diagnostic TooManyEntries(string package, int max) =>
         Error("IPM5007", $"{package}: archive has more than {max} entries");

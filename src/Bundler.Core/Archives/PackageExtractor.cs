@@ -1,0 +1,147 @@
+using Bundler.Core.Diagnostics;
+using ICSharpCode.SharpZipLib;
+
+namespace Bundler.Core.Archives;
+
+/// <summary>The two archive formats registries serve.</summary>
+internal enum ArchiveFormat
+{
+    /// <summary>A gzipped tar, the npm tarball.</summary>
+    TarGz,
+
+    /// <summary>A zip (<c>dist.zip</c> of "JS Registry" style registries).</summary>
+    Zip,
+}
+
+/// <summary>A package extracted into <see cref="Directory"/>.</summary>
+internal sealed record ExtractedPackage(string Directory, int Files, long Bytes);
+
+/// <summary>
+/// Extracts a package archive, stripping its top folder, into a temporary folder beside the destination and
+/// renames that into place. On any error the temporary folder is deleted and the destination is left as it was.
+/// </summary>
+internal static class PackageExtractor
+{
+    public static ExtractedPackage Extract(string archivePath, ArchiveFormat format, string destinationDirectory, string packageLabel,
+        ExtractionLimits limits, CancellationToken cancellationToken = default)
+    {
+        FileStream archive;
+        try
+        {
+            archive = new FileStream(archivePath, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new IpmException(Messages.CorruptArchive(packageLabel, $"cannot open '{archivePath}': {ex.Message}"), ex);
+        }
+
+        using (archive)
+        {
+            return Extract(archive, format, destinationDirectory, packageLabel, limits, cancellationToken);
+        }
+    }
+
+    /// <summary>Extracts from a seekable stream (it is read twice: once to check, once to extract).</summary>
+    public static ExtractedPackage Extract(Stream archive, ArchiveFormat format, string destinationDirectory, string packageLabel,
+        ExtractionLimits limits, CancellationToken cancellationToken = default)
+    {
+        if (!archive.CanSeek)
+        {
+            throw new ArgumentException("the archive stream must be seekable", nameof(archive));
+        }
+
+        var destination = Path.TrimEndingDirectorySeparator(Path.GetFullPath(destinationDirectory));
+        var parent = Path.GetDirectoryName(destination) ?? throw new ArgumentException("cannot extract into a file system root", nameof(destinationDirectory));
+        var name = Path.GetFileName(destination);
+        string? temp = null;
+        try
+        {
+            Directory.CreateDirectory(parent);
+            temp = Path.Combine(parent, $".{name}.{Guid.NewGuid():N}.extracting");
+            Directory.CreateDirectory(temp);
+            var writer = new EntryWriter(temp, packageLabel, limits);
+            if (format == ArchiveFormat.Zip)
+            {
+                ZipExtractor.Extract(archive, writer, packageLabel, limits, cancellationToken);
+            }
+            else
+            {
+                TarGzExtractor.Extract(archive, writer, packageLabel, limits, cancellationToken);
+            }
+
+            MoveIntoPlace(temp, destination, parent, name);
+            temp = null;
+            return new ExtractedPackage(destination, writer.Files, writer.Bytes);
+        }
+        catch (Exception ex) when (ex is SharpZipBaseException or EndOfStreamException or InvalidDataException or FormatException)
+        {
+            throw new IpmException(Messages.CorruptArchive(packageLabel, ex.Message), ex);
+        }
+        catch (System.Text.DecoderFallbackException ex)
+        {
+            throw new IpmException(Messages.UnsafeEntryPath(packageLabel, "(undecodable name)", "it is not valid UTF-8"), ex);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new IpmException(Messages.ExtractionFailed(packageLabel, destination, ex.Message), ex);
+        }
+        catch (Exception ex) when (ex is ArgumentException or IndexOutOfRangeException or OverflowException or NotSupportedException)
+        {
+            // SharpZipLib meets some malformed archives with these rather than its own exceptions.
+            throw new IpmException(Messages.CorruptArchive(packageLabel, $"{ex.GetType().Name}: {ex.Message}"), ex);
+        }
+        finally
+        {
+            if (temp is not null)
+            {
+                TryDeleteDirectory(temp);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Renames the finished folder into place. An existing destination (an earlier or concurrent extraction) is
+    /// moved aside first and restored if the rename fails, so the destination is never left half-replaced.
+    /// </summary>
+    private static void MoveIntoPlace(string temp, string destination, string parent, string name)
+    {
+        if (!Directory.Exists(destination))
+        {
+            try
+            {
+                Directory.Move(temp, destination);
+                return;
+            }
+            catch (IOException) when (Directory.Exists(destination))
+            {
+                // Another extraction finished first; replace its result below.
+            }
+        }
+
+        var old = Path.Combine(parent, $".{name}.{Guid.NewGuid():N}.old");
+        Directory.Move(destination, old);
+        try
+        {
+            Directory.Move(temp, destination);
+        }
+        catch
+        {
+            Directory.Move(old, destination);
+            throw;
+        }
+
+        TryDeleteDirectory(old);
+    }
+
+    private static void TryDeleteDirectory(string path)
+    {
+        try
+        {
+            Directory.Delete(path, recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Nothing more can be done; the name is unique and starts with '.', so it is never mistaken for output.
+        }
+    }
+}
