@@ -3,9 +3,6 @@ namespace Bundler.Core.Diagnostics;
 public static partial class Messages
 {
     // Packaging and size (IPM7xxx).
-    public static Diagnostic DynamicRequire(string file, int line, string package) =>
-        Warning("IPM7001", $"{file}:{line}: dynamic require() in '{package}' cannot be followed; shipping the package's default file set");
-
     public static Diagnostic EntryOutsideProject(string entry, string project) =>
         Error("IPM7002", $"entry '{entry}' is not inside the project folder '{project}'");
 

@@ -1,17 +1,75 @@
 using Bundler.Core.Diagnostics;
+using Bundler.Core.Generation;
+using Bundler.Core.Resolution;
 
 namespace Bundler.Core.Pipeline;
 
-// CONTRACT STUB: the lead implements this; front ends (CLI, tasks) call only these two methods.
-
-/// <summary>Runs the stages: resolve, lock, fetch, extract, select, generate.</summary>
+/// <summary>Runs the stages: resolve, lock, fetch, extract, select, generate. The only entry point front ends call.</summary>
 public static class BundlePipeline
 {
-    /// <summary>Resolve (or read the lock), write the lock unless locked, and fill the cache. No generation.</summary>
-    public static Task<BundleResult> RestoreAsync(BundleRequest request, IBundleLog log, CancellationToken cancellationToken)
-        => throw new NotImplementedException();
+    /// <summary>Resolve (or read the lock), fetch and verify every archive, then write the lock unless locked. No generation.</summary>
+    public static async Task<BundleResult> RestoreAsync(BundleRequest request, IBundleLog log, CancellationToken cancellationToken)
+    {
+        using var restore = new RestoreStage(request, log);
+        var (tree, digest, fetched) = await RestoreCoreAsync(request, restore, log, cancellationToken).ConfigureAwait(false);
+        return new BundleResult { GeneratedFiles = [], LockDigest = digest, LockFile = restore.LockPath, PackageCount = tree.Packages.Count, FetchedBytes = fetched.Values.Sum(p => new FileInfo(p).Length) };
+    }
 
     /// <summary>Restore, then generate into <see cref="BundleRequest.OutputDirectory"/> (replaced only on success).</summary>
-    public static Task<BundleResult> RunAsync(BundleRequest request, IBundleLog log, CancellationToken cancellationToken)
-        => throw new NotImplementedException();
+    public static async Task<BundleResult> RunAsync(BundleRequest request, IBundleLog log, CancellationToken cancellationToken)
+    {
+        var templateDir = TemplateSets.Resolve(request.Template, request.ProjectDirectory);
+        using var restore = new RestoreStage(request, log);
+        var (tree, digest, archives) = await RestoreCoreAsync(request, restore, log, cancellationToken).ConfigureAwait(false);
+        var staging = Path.Combine(Path.GetTempPath(), "ipm-staging-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var contents = ContentStage.Collect(request, tree, archives, staging, log, cancellationToken);
+            var (table, _) = ModelStage.Build(request, contents, digest, log);
+            cancellationToken.ThrowIfCancellationRequested();
+            var generated = CodeGenerator.Generate(table, templateDir, request.OutputDirectory, log);
+            var flash = TemplateData.EstimateFlashBytes(table);
+            log.Summary($"ipm: generated {generated.Count} files into {request.OutputDirectory} ({flash} bytes of flash)");
+            return new BundleResult
+            {
+                GeneratedFiles = generated,
+                LockDigest = digest,
+                LockFile = restore.LockPath,
+                PackageCount = tree.Packages.Count,
+                FetchedBytes = archives.Values.Sum(p => new FileInfo(p).Length),
+                FlashBytes = flash,
+            };
+        }
+        finally
+        {
+            TryDelete(staging);
+        }
+    }
+
+    private static async Task<(ResolvedTree Tree, string Digest, IReadOnlyDictionary<string, string> Archives)> RestoreCoreAsync(
+        BundleRequest request, RestoreStage restore, IBundleLog log, CancellationToken cancellationToken)
+    {
+        var tree = await restore.ResolveAsync(cancellationToken).ConfigureAwait(false);
+        var archives = await FetchStage.FetchAsync(request, restore, tree, log, cancellationToken).ConfigureAwait(false);
+        // The lock is written only once every archive is verified: a failed run changes nothing on disk.
+        var digest = request.Locked ? LockFile.Serialize(tree).Digest : LockFile.WriteIfChanged(restore.LockPath, tree);
+        return (tree, digest, archives);
+    }
+
+    private static void TryDelete(string dir)
+    {
+        try
+        {
+            if (Directory.Exists(dir))
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
 }
