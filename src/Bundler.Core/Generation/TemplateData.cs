@@ -88,11 +88,14 @@ internal static class TemplateData
         };
     }
 
-    /// <summary>Bytes the table puts in flash on a 32-bit target: data with NULs, paths, and the two tables.</summary>
+    /// <summary>
+    /// Bytes the table puts in flash on a 32-bit target: data with NULs, paths, names, 16-byte table rows,
+    /// and 128 bytes for the sentinel rows, counts and the resolver's string constants.
+    /// </summary>
     public static long EstimateFlashBytes(ModuleTable table) =>
         table.Files.Sum(f => (long)f.Content.Length + 1 + Utf8Length(f.VirtualPath) + 1 + 16)
         + table.Packages.Sum(p => (long)Utf8Length(p.Name) + Utf8Length(p.Version) + Utf8Length(p.Directory) + 3 + 16)
-        + 32 + Utf8Length(table.LockDigest) + Utf8Length(table.Generator);
+        + 128 + Utf8Length(table.LockDigest) + 1 + Utf8Length(table.Generator) + 1;
 
     private static void Validate(ModuleTable table)
     {

@@ -103,7 +103,8 @@ public sealed class CodeGeneratorTests
                 { "template": "list.hbs", "path": "list.txt" } ] }
             """);
         temp.Write("set/pkg.hbs", "{{name}}@{{version}} {{root.lockDigest}} {{cstring directory}}\n");
-        temp.Write("set/list.hbs", "{{#each files}}{{path}}\n{{/each}}");
+        temp.Write("set/list.hbs", "{{#each files}}{{> item}}{{/each}}");
+        temp.Write("set/partials/item.hbs", "{{path}}\r\n");
         var table = Tables.Echotest();
         var files = CodeGenerator.Generate(table, temp.Combine("set"), temp.Combine("gen"));
         Assert.Equal(5, files.Count);

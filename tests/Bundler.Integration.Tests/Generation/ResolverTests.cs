@@ -11,41 +11,52 @@ public sealed class ResolverFixture : IDisposable
 
     public ResolverFixture()
     {
-        var files = new[]
+        try
         {
-            ("/app/index.js", ""),
-            ("/app/lib/util.js", ""),
-            ("/app/lib/data.json", "{}"),
-            ("/app/lib/dir/index.js", ""),
-            ("/app/lib/onlyjson/index.json", "{}"),
-            ("/node_modules/a/package.json", """{"name":"a","version":"1.0.0","main":"lib/main"}"""),
-            ("/node_modules/a/lib/main.js", ""),
-            ("/node_modules/a/lib/other.js", ""),
-            ("/node_modules/a/node_modules/b/package.json", """{"name":"b","version":"2.0.0","main":"./b2.js"}"""),
-            ("/node_modules/a/node_modules/b/b2.js", ""),
-            ("/node_modules/b/package.json", """{"name":"b","version":"1.0.0"}"""),
-            ("/node_modules/b/index.js", ""),
-            ("/node_modules/b/extra.json", "{}"),
-            ("/node_modules/@s/c/package.json", """{"name":"@s/c","version":"0.1.0","main":"dist"}"""),
-            ("/node_modules/@s/c/dist/index.js", ""),
-            ("/node_modules/@s/c/sub/deep.js", ""),
-            ("/node_modules/d/package.json", """{"name":"d","version":"1.0.0","main":"missing.js"}"""),
-            ("/node_modules/d/index.js", ""),
-            ("/node_modules/e/package.json", """{"name":"e","version":"1.0.0"}"""),
-            ("/node_modules/e/index.json", "{}"),
-            ("/node_modules/f.js", ""),
-            ("/node_modules/g/package.json", """{"name":"g","version":"1.0.0","main":"g"}"""),
-            ("/node_modules/g/g.json", "{}"),
-            ("/node_modules/h/package.json", """{"name":"h","version":"1.0.0"}"""),
-            ("/node_modules/h/index.js", ""),
-            ("/node_modules/h.js", ""),
-        }.Select(f => GeneratedC.File(f.Item1, f.Item2)).ToList();
-        Table = new ModuleTable(GeneratedC.PackagesOf(files), files, "sha512-resolver", "ipm resolver-test", "/app/index.js");
-        var gen = GeneratedC.Generate(Table, _temp.Combine("gen"));
-        Driver = CCompiler.BuildExecutable(_temp.Combine("resolve"), [GeneratedC.Source("resolve.c"), Path.Combine(gen, "ipm_modules.c")], [gen]);
-        var args = ResolverTests.Cases.SelectMany(c => new[] { c.Op, c.A, c.B }).ToList();
-        var lines = ProcessRunner.Run(Driver, args).EnsureSuccess("resolve driver").StdOut.Split('\n');
-        Results = ResolverTests.Cases.Select((c, i) => (c, lines[i])).ToDictionary(x => x.c.Key, x => x.Item2, StringComparer.Ordinal);
+            var files = new[]
+            {
+                ("/app/index.js", ""),
+                ("/app/lib/util.js", ""),
+                ("/app/lib/data.json", "{}"),
+                ("/app/lib/dir/index.js", ""),
+                ("/app/lib/onlyjson/index.json", "{}"),
+                ("/node_modules/a/package.json", """{"name":"a","version":"1.0.0","main":"lib/main"}"""),
+                ("/node_modules/a/lib/main.js", ""),
+                ("/node_modules/a/lib/other.js", ""),
+                ("/node_modules/a/node_modules/b/package.json", """{"name":"b","version":"2.0.0","main":"./b2.js"}"""),
+                ("/node_modules/a/node_modules/b/b2.js", ""),
+                ("/node_modules/b/package.json", """{"name":"b","version":"1.0.0"}"""),
+                ("/node_modules/b/index.js", ""),
+                ("/node_modules/b/extra.json", "{}"),
+                ("/node_modules/@s/c/package.json", """{"name":"@s/c","version":"0.1.0","main":"dist"}"""),
+                ("/node_modules/@s/c/dist/index.js", ""),
+                ("/node_modules/@s/c/sub/deep.js", ""),
+                ("/node_modules/d/package.json", """{"name":"d","version":"1.0.0","main":"missing.js"}"""),
+                ("/node_modules/d/index.js", ""),
+                ("/node_modules/e/package.json", """{"name":"e","version":"1.0.0"}"""),
+                ("/node_modules/e/index.json", "{}"),
+                ("/node_modules/f.js", ""),
+                ("/node_modules/g/package.json", """{"name":"g","version":"1.0.0","main":"g"}"""),
+                ("/node_modules/g/g.json", "{}"),
+                ("/node_modules/h/package.json", """{"name":"h","version":"1.0.0"}"""),
+                ("/node_modules/h/index.js", ""),
+                ("/node_modules/h.js", ""),
+                ("/u/\uFF5E.js", ""),
+                ("/u/\U0001F600.js", ""),
+            }.Select(f => GeneratedC.File(f.Item1, f.Item2)).ToList();
+            Table = new ModuleTable(GeneratedC.PackagesOf(files), files, "sha512-resolver", "ipm resolver-test", "/app/index.js");
+            var gen = GeneratedC.Generate(Table, _temp.Combine("gen"));
+            Driver = CCompiler.BuildExecutable(_temp.Combine("resolve"), [GeneratedC.Source("resolve.c"), Path.Combine(gen, "ipm_modules.c")], [gen]);
+            var args = ResolverTests.Cases.SelectMany(c => new[] { c.Op, c.A, c.B }).ToList();
+            var lines = ProcessRunner.Run(Driver, args).EnsureSuccess("resolve driver").StdOut.Split('\n');
+            Results = ResolverTests.Cases.Select((c, i) => (c, lines[i])).ToDictionary(x => x.c.Key, x => x.Item2, StringComparer.Ordinal);
+        }
+        catch
+        {
+            // xunit does not dispose a fixture whose constructor threw.
+            _temp.Dispose();
+            throw;
+        }
     }
 
     internal ModuleTable Table { get; }
@@ -64,7 +75,8 @@ public sealed class ResolverTests(ResolverFixture fixture) : IClassFixture<Resol
 {
     internal sealed record Case(string Op, string A, string B, string Expected)
     {
-        public string Key => $"{Op} {A} {B}";
+        // Short enough to read in a test report, still unique.
+        public string Key => $"{Op} {A} {(B.Length > 60 ? $"{B[..20]}...({B.Length} chars)" : B)}";
     }
 
     private static readonly string Overlong = "./" + new string('x', 5000);
@@ -107,6 +119,8 @@ public sealed class ResolverTests(ResolverFixture fixture) : IClassFixture<Resol
         new("resolve", "/app", "h", "/node_modules/h.js"),
         new("resolve", "/app", "h/", "/node_modules/h/index.js"),
         new("resolve", "/app", "a/../b", "/node_modules/b/index.js"),
+        new("resolve", "/app", "../u/\U0001F600", "/u/\U0001F600.js"),
+        new("resolve", "/u", "./\uFF5E", "/u/\uFF5E.js"),
         new("resolve", "/app", "nope", "-"),
         new("resolve", "/app", "./nope", "-"),
         new("resolve", "/app", "./lib/util/", "-"),
@@ -123,6 +137,8 @@ public sealed class ResolverTests(ResolverFixture fixture) : IClassFixture<Resol
         new("dirname", "/no/such/file.js", "-", "-"),
         new("find", "/node_modules/@s/c/sub/deep.js", "-", "/node_modules/@s/c/sub/deep.js"),
         new("find", "/node_modules/@s/c/sub/deep", "-", "-"),
+        new("find", "/u/\U0001F600.js", "-", "/u/\U0001F600.js"),
+        new("find", "/u/\uFF5E.js", "-", "/u/\uFF5E.js"),
     ];
 
     public static TheoryData<string> Keys => new(Cases.Select(c => c.Key));

@@ -11,30 +11,43 @@ public sealed class RoundTripFixture : IDisposable
 
     public RoundTripFixture()
     {
-        var files = new List<ModuleFile>
+        try
         {
-            new("/bytes/all.bin", Enumerable.Range(0, 256).Select(b => (byte)b).ToArray()),
+            var files = new List<ModuleFile>
+            {
+                new("/bytes/all.bin", Enumerable.Range(0, 256).Select(b => (byte)b).ToArray()),
 
-            // Every byte followed by digits: catches escapes that swallow the next character.
-            new("/bytes/escape-then-digit.bin", Enumerable.Range(0, 256).SelectMany(b => new[] { (byte)b, (byte)'0', (byte)'7', (byte)'8', (byte)'a', (byte)'F' }).ToArray()),
-            GeneratedC.File("/text/utf8.js", "// héllo wörld ✓ 😀 中文\nvar s = 'é\\u00e9';\n"),
-            GeneratedC.File("/text/trigraphs.js", "??= ??( ??/ ??) ??' ??< ??! ??> ??- ???= '??/'\n??/\n"),
-            GeneratedC.File("/text/backslash-eol.js", "a = 'x\\\ny';\\\r\n// end \\\n\\"),
-            GeneratedC.File("/text/comments.js", "var s = '*/'; /* a */ var t = \"/*\"; // */\n*/"),
-            GeneratedC.File("/text/quotes.js", "\"'\\\"\\'\n\t\r\n"),
-            GeneratedC.File("/text/no-newline-at-end.js", "x"),
-            new("/empty.js", []),
-            GeneratedC.File("/weird/a*/b??=/ü x.js", "weird path\n"),
-            GeneratedC.File("/node_modules/p/index.js", "module.exports = 1;\n"),
-            GeneratedC.File("/node_modules/p/package.json", "{\"name\":\"p\",\"version\":\"1.0.0\"}\n"),
-            new("/big/1mib.bin", Big()),
-        };
-        Table = new ModuleTable(GeneratedC.PackagesOf(files), files, "sha512-roundtrip/+=", "ipm roundtrip-test", "/text/utf8.js");
-        Generated = GeneratedC.Generate(Table, _temp.Combine("gen"));
-        var dumper = CCompiler.BuildExecutable(_temp.Combine("dump"),
-            [GeneratedC.Source("dump.c"), Path.Combine(Generated, "ipm_modules.c")], [Generated], optimize: "-O0");
-        Directory.CreateDirectory(_temp.Combine("out"));
-        Lines = ProcessRunner.Run(dumper, [_temp.Combine("out")]).EnsureSuccess("dump").StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+                // Every byte followed by digits: catches escapes that swallow the next character.
+                new("/bytes/escape-then-digit.bin", Enumerable.Range(0, 256).SelectMany(b => new[] { (byte)b, (byte)'0', (byte)'7', (byte)'8', (byte)'a', (byte)'F' }).ToArray()),
+                GeneratedC.File("/text/utf8.js", "// héllo wörld ✓ 😀 中文\nvar s = 'é\\u00e9';\n"),
+                GeneratedC.File("/text/trigraphs.js", "??= ??( ??/ ??) ??' ??< ??! ??> ??- ???= '??/'\n??/\n"),
+                GeneratedC.File("/text/backslash-eol.js", "a = 'x\\\ny';\\\r\n// end \\\n\\"),
+                GeneratedC.File("/text/comments.js", "var s = '*/'; /* a */ var t = \"/*\"; // */\n*/"),
+                GeneratedC.File("/text/quotes.js", "\"'\\\"\\'\n\t\r\n"),
+                GeneratedC.File("/text/no-newline-at-end.js", "x"),
+                new("/empty.js", []),
+                GeneratedC.File("/weird/a*/b??=/ü x.js", "weird path\n"),
+                GeneratedC.File("/node_modules/p/index.js", "module.exports = 1;\n"),
+                GeneratedC.File("/node_modules/p/package.json", "{\"name\":\"p\",\"version\":\"1.0.0\"}\n"),
+                new("/big/1mib.bin", Big()),
+
+                // UTF-16 order puts U+1F600 before U+FF5E; strcmp (UTF-8 bytes) puts it after.
+                GeneratedC.File("/u/\uFF5E.js", "1"),
+                GeneratedC.File("/u/\U0001F600.js", "2"),
+            };
+            Table = new ModuleTable(GeneratedC.PackagesOf(files), files, "sha512-roundtrip/+=", "ipm roundtrip-test", "/text/utf8.js");
+            Generated = GeneratedC.Generate(Table, _temp.Combine("gen"));
+            var dumper = CCompiler.BuildExecutable(_temp.Combine("dump"),
+                [GeneratedC.Source("dump.c"), Path.Combine(Generated, "ipm_modules.c")], [Generated], optimize: "-O0");
+            Directory.CreateDirectory(_temp.Combine("out"));
+            Lines = ProcessRunner.Run(dumper, [_temp.Combine("out")]).EnsureSuccess("dump").StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        }
+        catch
+        {
+            // xunit does not dispose a fixture whose constructor threw.
+            _temp.Dispose();
+            throw;
+        }
     }
 
     internal ModuleTable Table { get; }
@@ -92,7 +105,7 @@ public sealed class RoundTripTests(RoundTripFixture fixture) : IClassFixture<Rou
             .OrderBy(p => Convert.ToHexString(Encoding.UTF8.GetBytes(p)), StringComparer.Ordinal).ToList();
         Assert.Equal(expected, paths);
         Assert.Contains("sentinel\t1\t1", fixture.Lines);
-        Assert.Contains("counts\t13\t1", fixture.Lines);
+        Assert.Contains("counts\t15\t1", fixture.Lines);
         Assert.Contains($"entry\t{paths.IndexOf("/text/utf8.js")}", fixture.Lines);
         Assert.Contains("digest\tsha512-roundtrip/+=", fixture.Lines);
         Assert.Contains("generator\tipm roundtrip-test", fixture.Lines);
@@ -105,7 +118,15 @@ public sealed class RoundTripTests(RoundTripFixture fixture) : IClassFixture<Rou
     public void Arm_cross_compiler_accepts_the_source_with_firmware_flags()
     {
         var obj = CCompiler.CompileForArm(Path.Combine(fixture.Generated, "ipm_modules.c"), fixture.Temp("ipm_modules.arm.o"), [fixture.Generated]);
-        Assert.True(new FileInfo(obj).Length > 1 << 20);
+
+        // The flash estimate the pipeline reports must match what the cross compiler lays out as data.
+        var sections = ProcessRunner.Run(CCompiler.Find("arm-none-eabi-size"), ["-A", obj]).EnsureSuccess("size").StdOut
+            .Split('\n').Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(p => p.Length == 3 && p[0].StartsWith(".rodata", StringComparison.Ordinal) || p.Length == 3 && p[0] == ".data")
+            .Sum(p => long.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture));
+        var estimate = CodeGenerator.EstimateFlashBytes(fixture.Table);
+        Assert.InRange(sections, 1 << 20, estimate);
+        Assert.InRange(estimate - sections, 0, 512);
     }
 
     [Fact]
