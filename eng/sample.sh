@@ -15,6 +15,6 @@ ipm=(dotnet "$here/src/Bundler.Cli/bin/Release/net8.0/ipm.dll")
 "${ipm[@]}" bundle --manifest samples/app/package.json --registry samples/registry \
   --entry samples/app/index.js --cache "$out/cache" --out "$out/gen"
 
-make -s -C samples/host-firmware GEN="$out/gen" OUT="$out/host-firmware"
+make -s -C samples/host-firmware GEN="$out/gen" BIN="$out/host-firmware"
 echo "--- running the host firmware (no filesystem access for modules) ---"
 "$out/host-firmware"

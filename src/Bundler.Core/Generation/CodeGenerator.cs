@@ -56,7 +56,7 @@ internal static class CodeGenerator
     }
 
     /// <summary>
-    /// Flash the table takes on a 32-bit target: file bytes with their NULs, paths, names, and the file and
+    /// Flash the table takes on a 32-bit target: file bytes (no NUL is stored), paths, names, and the file and
     /// package tables (for <c>BundleResult.FlashBytes</c>). The resolver's code (under 1 KB on Cortex-M4,
     /// -Os) is not included.
     /// </summary>

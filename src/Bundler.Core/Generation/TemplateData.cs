@@ -54,6 +54,9 @@ internal static class TemplateData
                 ["directoryLiteral"] = CStringLiteral.EncodeInline(directory),
                 ["symbol"] = symbols[f.VirtualPath],
                 ["size"] = f.Content.Length,
+                // C99 has no zero-length arrays: an empty file gets a one-byte array that its size (0) does not count.
+                ["arraySize"] = Math.Max(1, f.Content.Length),
+                ["isEmpty"] = f.Content.Length == 0,
                 ["dataLiteral"] = CStringLiteral.Encode(f.Content, DataIndent),
                 ["packageIndex"] = owner,
                 ["packageComment"] = owner < 0 ? "no package" : (string)packageList[owner]["comment"]!,
@@ -93,7 +96,7 @@ internal static class TemplateData
     /// and 128 bytes for the sentinel rows, counts and the resolver's string constants.
     /// </summary>
     public static long EstimateFlashBytes(ModuleTable table) =>
-        table.Files.Sum(f => (long)f.Content.Length + 1 + Utf8Length(f.VirtualPath) + 1 + 16)
+        table.Files.Sum(f => (long)Math.Max(1, f.Content.Length) + Utf8Length(f.VirtualPath) + 1 + 16)
         + table.Packages.Sum(p => (long)Utf8Length(p.Name) + Utf8Length(p.Version) + Utf8Length(p.Directory) + 3 + 16)
         + 128 + Utf8Length(table.LockDigest) + 1 + Utf8Length(table.Generator) + 1;
 
