@@ -23,6 +23,8 @@ public sealed class FaultServer : IAsyncDisposable
     private readonly List<Task> _connections = [];
     private readonly Task _acceptLoop;
     private int _connectionCount;
+    private int _inFlight;
+    private int _maxInFlight;
 
     public FaultServer()
     {
@@ -36,6 +38,9 @@ public sealed class FaultServer : IAsyncDisposable
 
     /// <summary>Connections accepted so far (to see that a client reuses them).</summary>
     public int Connections => Volatile.Read(ref _connectionCount);
+
+    /// <summary>The most requests that were being answered at the same time.</summary>
+    public int MaxConcurrentRequests => Volatile.Read(ref _maxInFlight);
 
     public IReadOnlyList<RecordedRequest> Requests
     {
@@ -114,9 +119,22 @@ public sealed class FaultServer : IAsyncDisposable
                 }
 
                 var response = Next(request);
-                if (!await WriteResponseAsync(socket, stream, response).ConfigureAwait(false))
+                var now = Interlocked.Increment(ref _inFlight);
+                for (var max = Volatile.Read(ref _maxInFlight); now > max; max = Volatile.Read(ref _maxInFlight))
                 {
-                    return;
+                    Interlocked.CompareExchange(ref _maxInFlight, now, max);
+                }
+
+                try
+                {
+                    if (!await WriteResponseAsync(socket, stream, response).ConfigureAwait(false))
+                    {
+                        return;
+                    }
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _inFlight);
                 }
             }
         }
