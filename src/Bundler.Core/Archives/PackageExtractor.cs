@@ -1,4 +1,5 @@
 using Bundler.Core.Diagnostics;
+using Bundler.Core.Fetching;
 using ICSharpCode.SharpZipLib;
 
 namespace Bundler.Core.Archives;
@@ -39,6 +40,26 @@ internal static class PackageExtractor
         {
             return Extract(archive, format, destinationDirectory, packageLabel, limits, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Extracts a fetched archive straight from the cache: the bytes read are hashed from the same handle first
+    /// (IPM4010 if the entry changed since it was fetched), the format comes from the request, and the extracted
+    /// package.json must name the requested package and version.
+    /// </summary>
+    public static ExtractedPackage ExtractFetched(ContentCache cache, FetchedTarball fetched, string destinationDirectory,
+        ExtractionLimits limits, CancellationToken cancellationToken = default)
+    {
+        var request = fetched.Request;
+        ExtractedPackage extracted;
+        using (var archive = cache.OpenVerified(fetched.CachePath, fetched.Integrity))
+        {
+            var format = request.IsZip ? ArchiveFormat.Zip : ArchiveFormat.TarGz;
+            extracted = Extract(archive, format, destinationDirectory, request.Label, limits, cancellationToken);
+        }
+
+        ManifestCheck.Verify(extracted.Directory, request.Name, request.Version, request.Label);
+        return extracted;
     }
 
     /// <summary>Extracts from a seekable stream (it is read twice: once to check, once to extract).</summary>

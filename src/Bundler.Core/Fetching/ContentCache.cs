@@ -24,12 +24,14 @@ public sealed partial class ContentCache
     // Temporary files younger than this may belong to a download still running in another process.
     private static readonly TimeSpan StaleAfter = TimeSpan.FromDays(1);
 
+    /// <summary>A cache in <paramref name="root"/> (created on first write; see <see cref="DefaultRoot"/>).</summary>
     public ContentCache(string root)
     {
         ArgumentException.ThrowIfNullOrEmpty(root);
         Root = Path.GetFullPath(root);
     }
 
+    /// <summary>The cache folder, as an absolute path.</summary>
     public string Root { get; }
 
     /// <summary>

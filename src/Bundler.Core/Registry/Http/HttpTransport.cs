@@ -45,7 +45,7 @@ public sealed class HttpStatusException : Exception
     public HttpStatusException(Uri url, int statusCode, string? bodyStart)
         : base($"{statusCode} from {UrlRedaction.Redact(url)}")
     {
-        Url = new Uri(UrlRedaction.Redact(url));
+        Url = new Uri(UrlRedaction.Redact(url), UriKind.RelativeOrAbsolute);
         StatusCode = statusCode;
         BodyStart = bodyStart;
     }
@@ -106,6 +106,7 @@ public sealed partial class HttpTransport : IDisposable
         _log = log;
     }
 
+    /// <summary>The timeouts and retry limits this transport applies to every GET.</summary>
     public TransportOptions Options { get; }
 
     /// <summary>The handler a transport uses when none is injected: pooled connections, no automatic redirects.</summary>
@@ -154,6 +155,7 @@ public sealed partial class HttpTransport : IDisposable
         }
     }
 
+    /// <summary>Closes pooled connections; an injected handler is left to its owner.</summary>
     public void Dispose() => _client.Dispose();
 
     private static bool IsHttp(Uri url) =>
