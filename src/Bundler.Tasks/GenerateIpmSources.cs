@@ -57,6 +57,8 @@ public sealed class GenerateIpmSources : IpmTask
     [Output]
     public ITaskItem[] GeneratedFiles { get; set; } = [];
 
+    private protected override string Activity => "generating sources from ipm modules";
+
     private protected override BundleRequest? Complete(BundleRequest request, IBundleLog log)
     {
         if (!RequestMapper.TryParsePositive("IpmMaxFlashBytes", MaxFlashBytes, long.MaxValue, log, out var maxFlash))

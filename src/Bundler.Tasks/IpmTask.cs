@@ -90,12 +90,15 @@ public abstract class IpmTask : MSBuildTask, ICancelableTask
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A bug, not a user error: keep the coded one-liner for the log and the stack for the bug report.
-            log.Report(Messages.UnexpectedFailure(GetType().Name, $"{e.GetType().Name}: {e.Message}"));
+            log.Report(Messages.UnexpectedFailure(Activity, $"{e.GetType().Name}: {e.Message}"));
             log.Detail(e.ToString());
         }
 
         return false;
     }
+
+    /// <summary>What the task does, for "unexpected failure while ..." messages.</summary>
+    private protected abstract string Activity { get; }
 
     /// <summary>Adds the derived task's parameters to the request; null after logging an error.</summary>
     private protected abstract BundleRequest? Complete(BundleRequest request, IBundleLog log);

@@ -25,6 +25,8 @@ public sealed class RestoreIpmModules : IpmTask
     [Output]
     public string? LockFilePath { get; set; }
 
+    private protected override string Activity => "restoring ipm modules";
+
     private protected override BundleRequest? Complete(BundleRequest request, IBundleLog log) => request;
 
     private protected override bool Finish(BundleResult result, IBundleLog log)
