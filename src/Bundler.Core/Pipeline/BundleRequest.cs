@@ -4,6 +4,9 @@ namespace Bundler.Core.Pipeline;
 /// One declared package: a CLI spec (<c>echotest@^0.0.1</c>), a manifest dependency, or an MSBuild
 /// <c>IpmModule</c> item. <see cref="Spec"/> is what npm accepts after the name: a range, a version, a dist-tag,
 /// <c>npm:other@^1</c>, <c>file:../app</c> or a tarball URL.
+/// <see cref="Name"/> is empty when only a local folder was given (<c>&lt;IpmModule Include="../app" /&gt;</c>,
+/// <c>ipm bundle ../app</c>): <see cref="Spec"/> is then <c>file:../app</c> and the name comes from that
+/// folder's package.json, as <c>npm install ../app</c> does.
 /// </summary>
 public sealed record ModuleRequest(string Name, string Spec)
 {

@@ -1,0 +1,103 @@
+using System.Text;
+using Bundler.Core.Diagnostics;
+using Bundler.Core.Pipeline;
+using Microsoft.Build.Framework;
+
+namespace Bundler.Tasks;
+
+/// <summary>
+/// Restores the <c>IpmModule</c> items and renders them into C sources (or the template's other files) in
+/// <see cref="OutputDirectory"/>, which is replaced as a whole on success. Run by the <c>IpmGenerate</c> target.
+/// </summary>
+public sealed class GenerateIpmSources : IpmTask
+{
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>Creates the task as MSBuild does.</summary>
+    public GenerateIpmSources()
+        : this(BundlePipeline.RunAsync)
+    {
+    }
+
+    internal GenerateIpmSources(Func<BundleRequest, IBundleLog, CancellationToken, Task<BundleResult>> core)
+        : base(core)
+    {
+    }
+
+    /// <summary>The folder the generated files go to (<c>$(IpmOutputDir)</c>). The tool owns it: it is replaced
+    /// as a whole, so files of removed modules disappear.</summary>
+    [Required]
+    public string OutputDirectory { get; set; } = "";
+
+    /// <summary>Template set (<c>$(IpmTemplate)</c>): <c>generic</c>, <c>iotjs</c>, <c>folder</c>, or a folder of
+    /// your own .hbs templates.</summary>
+    public string? Template { get; set; }
+
+    /// <summary>The application's entry file, run by the template's main builtin (<c>$(IpmEntry)</c>).</summary>
+    public string? Entry { get; set; }
+
+    /// <summary>Minify shipped JavaScript (<c>$(IpmMinify)</c>, default true).</summary>
+    public bool Minify { get; set; } = true;
+
+    /// <summary>Flash budget in bytes (<c>$(IpmMaxFlashBytes)</c>); above it the build fails listing the largest
+    /// contributors. Empty: no budget.</summary>
+    public string? MaxFlashBytes { get; set; }
+
+    /// <summary>JavaScript the engine accepts (<c>$(IpmEngineProfile)</c>): <c>es5.1</c> or <c>es.next</c>.</summary>
+    public string? EngineProfile { get; set; }
+
+    /// <summary>Also write the exact shipped files under their virtual paths here (<c>$(IpmEmitFilesDir)</c>).</summary>
+    public string? EmitFilesDirectory { get; set; }
+
+    /// <summary>Where to write the list of generated files, one absolute path per line, for
+    /// <see cref="ReadIpmGeneratedFiles"/> and <c>dotnet clean</c>.</summary>
+    public string? GeneratedFilesList { get; set; }
+
+    /// <summary>Every generated file, each with metadata <c>Kind</c>: Source (.c), Header (.h) or Other.</summary>
+    [Output]
+    public ITaskItem[] GeneratedFiles { get; set; } = [];
+
+    private protected override string Activity => "generating sources from ipm modules";
+
+    private protected override BundleRequest? Complete(BundleRequest request, IBundleLog log)
+    {
+        if (!RequestMapper.TryParsePositive("IpmMaxFlashBytes", MaxFlashBytes, long.MaxValue, log, out var maxFlash))
+        {
+            return null;
+        }
+
+        request = request with
+        {
+            OutputDirectory = OutputDirectory,
+            Entry = RequestMapper.NullIfEmpty(Entry),
+            Minify = Minify,
+            MaxFlashBytes = maxFlash,
+            EmitFilesDirectory = RequestMapper.NullIfEmpty(EmitFilesDirectory),
+        };
+        // Unset means the core's default, which the core alone defines.
+        request = RequestMapper.NullIfEmpty(Template) is { } template ? request with { Template = template } : request;
+        return RequestMapper.NullIfEmpty(EngineProfile) is { } profile ? request with { EngineProfile = profile } : request;
+    }
+
+    private protected override bool Finish(BundleResult result, IBundleLog log)
+    {
+        GeneratedFiles = result.GeneratedFiles.Select(GeneratedFileItem.Create).ToArray();
+        if (string.IsNullOrEmpty(GeneratedFilesList))
+        {
+            return true;
+        }
+
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(GeneratedFilesList))!);
+            var text = string.Concat(result.GeneratedFiles.Select(f => f + "\n"));
+            File.WriteAllText(GeneratedFilesList, text, Utf8NoBom);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            log.Report(Messages.GeneratedListUnwritable(GeneratedFilesList, e.Message));
+            return false;
+        }
+    }
+}

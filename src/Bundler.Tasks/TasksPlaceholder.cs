@@ -1,6 +1,0 @@
-namespace Bundler.Tasks;
-
-/// <summary>The MSBuild tasks land here; the project builds from day one.</summary>
-internal static class TasksPlaceholder
-{
-}

@@ -1,0 +1,162 @@
+namespace Bundler.Tasks.Tests.Targets;
+
+/// <summary>
+/// The targets' incremental behaviour, through real <c>dotnet build</c> runs with the pipeline tasks faked:
+/// what reruns after which change, what a skipped build still provides, what clean removes.
+/// </summary>
+public sealed class IncrementalBuildTests
+{
+    private const string Items = """
+            <IpmModule Include="echotest" Version="^0.0.1" />
+            <IpmModule Include="left-pad" Version="~1.3.0" />
+            <IpmModule Include="./app" />
+        """;
+
+    private static readonly string[] ExpectedItems =
+        ["app.c Source", "echotest.c Source", "ipm_modules.h Header", "left_pad.c Source", "modules.json Other"];
+
+    [Fact]
+    public void A_second_build_with_nothing_changed_skips_both_targets_and_still_yields_the_items()
+    {
+        using var project = new TargetsProject(Items);
+
+        var first = project.Build().EnsureSuccess();
+        Assert.True(first.Ran("restore"));
+        Assert.True(first.Ran("generate"));
+        Assert.Equal(ExpectedItems, first.Items.Order(StringComparer.Ordinal));
+        // The default output folder, as a full path, and the project's template folder reach the task.
+        var outputDir = Path.Combine(project.IntermediateDir, "ipm") + Path.DirectorySeparatorChar;
+        Assert.Contains($"OutputDirectory={outputDir} Template=tpl Minify=True", first.Log, StringComparison.Ordinal);
+
+        var second = project.Build().EnsureSuccess();
+        Assert.False(second.Ran("restore"), second.Log);
+        Assert.False(second.Ran("generate"), second.Log);
+        Assert.True(second.Skipped("IpmRestore"), second.Log);
+        Assert.True(second.Skipped("IpmGenerate"), second.Log);
+        Assert.Equal(ExpectedItems, second.Items.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Changing_only_what_generation_reads_reruns_generation_only()
+    {
+        using var project = new TargetsProject(Items);
+        project.Build().EnsureSuccess();
+
+        var property = project.Build("IpmMinify=false").EnsureSuccess();
+        Assert.True(property.Skipped("IpmRestore"), property.Log);
+        Assert.True(property.Ran("generate"), property.Log);
+        Assert.Contains("Minify=False", property.Log, StringComparison.Ordinal);
+        Assert.True(project.Build("IpmMinify=false").EnsureSuccess().Skipped("IpmGenerate"));
+
+        TouchLater(project.Combine("tpl", "main.c.hbs"));
+        var template = project.Build("IpmMinify=false").EnsureSuccess();
+        Assert.True(template.Skipped("IpmRestore"), template.Log);
+        Assert.True(template.Ran("generate"), template.Log);
+
+        TouchLater(project.Combine("app", "index.js"));
+        var app = project.Build("IpmMinify=false").EnsureSuccess();
+        Assert.True(app.Skipped("IpmRestore"), app.Log);
+        Assert.True(app.Ran("generate"), app.Log);
+    }
+
+    [Fact]
+    public void Changing_what_restore_reads_reruns_both_and_a_removed_module_leaves_the_output()
+    {
+        using var project = new TargetsProject(Items);
+        project.Build().EnsureSuccess();
+
+        var registry = project.Build("IpmRegistry=http://127.0.0.1:9/").EnsureSuccess();
+        Assert.True(registry.Ran("restore"), registry.Log);
+        Assert.True(registry.Ran("generate"), registry.Log);
+
+        project.Write(Items.Replace("^0.0.1", "^0.0.2", StringComparison.Ordinal).Replace("<IpmModule Include=\"left-pad\" Version=\"~1.3.0\" />", "", StringComparison.Ordinal));
+        var edited = project.Build("IpmRegistry=http://127.0.0.1:9/").EnsureSuccess();
+        Assert.True(edited.Ran("restore"), edited.Log);
+        Assert.True(edited.Ran("generate"), edited.Log);
+        Assert.Contains("echotest@^0.0.2", File.ReadAllText(project.Combine("ipm-lock.json")), StringComparison.Ordinal);
+        Assert.DoesNotContain("left_pad.c Source", edited.Items);
+        Assert.False(File.Exists(Path.Combine(project.IntermediateDir, "ipm", "left_pad.c")));
+
+        TouchLater(project.Combine("app", "package.json"));
+        var manifest = project.Build("IpmRegistry=http://127.0.0.1:9/").EnsureSuccess();
+        Assert.True(manifest.Ran("restore"), manifest.Log);
+    }
+
+    [Fact]
+    public void A_generated_file_deleted_by_hand_is_generated_again()
+    {
+        using var project = new TargetsProject(Items);
+        project.Build().EnsureSuccess();
+
+        File.Delete(Path.Combine(project.IntermediateDir, "ipm", "echotest.c"));
+        var run = project.Build().EnsureSuccess();
+
+        Assert.True(run.Skipped("IpmRestore"), run.Log);
+        Assert.True(run.Ran("generate"), run.Log);
+        Assert.True(File.Exists(Path.Combine(project.IntermediateDir, "ipm", "echotest.c")));
+    }
+
+    [Fact]
+    public void Locked_mode_follows_continuous_integration_builds_unless_set()
+    {
+        using var project = new TargetsProject(Items);
+
+        Assert.Contains("Locked=True", project.Build("ContinuousIntegrationBuild=true").EnsureSuccess().Log, StringComparison.Ordinal);
+        Assert.False(File.Exists(project.Combine("ipm-lock.json")));
+        Assert.Contains("Locked=False", project.Build("ContinuousIntegrationBuild=true", "IpmLockedMode=false").EnsureSuccess().Log, StringComparison.Ordinal);
+        Assert.True(File.Exists(project.Combine("ipm-lock.json")));
+    }
+
+    [Fact]
+    public void Design_time_builds_and_disabled_projects_generate_nothing()
+    {
+        using var project = new TargetsProject(Items);
+
+        var designTime = project.Build("DesignTimeBuild=true").EnsureSuccess();
+        Assert.False(designTime.Ran("restore"), designTime.Log);
+        Assert.False(designTime.Ran("generate"), designTime.Log);
+        var disabled = project.Build("IpmEnabled=false").EnsureSuccess();
+        Assert.False(disabled.Ran("restore") || disabled.Ran("generate"), disabled.Log);
+
+        // After a real build, a design-time build still sees the items and leaves the files in place.
+        project.Build().EnsureSuccess();
+        var again = project.Build("DesignTimeBuild=true").EnsureSuccess();
+        Assert.Equal(ExpectedItems, again.Items.Order(StringComparer.Ordinal));
+        Assert.True(File.Exists(Path.Combine(project.IntermediateDir, "ipm", "echotest.c")));
+        Assert.True(project.Build().EnsureSuccess().Skipped("IpmGenerate"));
+    }
+
+    [Fact]
+    public void Clean_removes_every_generated_file_also_outside_obj()
+    {
+        using var project = new TargetsProject(Items);
+        project.Build().EnsureSuccess();
+        project.Build("IpmOutputDir=gen/").EnsureSuccess();
+        Assert.True(File.Exists(project.Combine("gen", "echotest.c")));
+
+        project.Clean("IpmOutputDir=gen/").EnsureSuccess();
+
+        Assert.Empty(Directory.GetFiles(project.Combine("gen"), "*", SearchOption.AllDirectories));
+        Assert.DoesNotContain(Directory.GetFiles(project.IntermediateDir, "*", SearchOption.AllDirectories),
+            f => f.Contains("Ipm", StringComparison.Ordinal) || f.Contains($"{Path.DirectorySeparatorChar}ipm{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+        Assert.True(File.Exists(project.Combine("ipm-lock.json")), "clean must keep the lock file");
+    }
+
+    [Fact]
+    public void Item_errors_from_the_real_task_name_the_project_file_and_line()
+    {
+        using var project = new TargetsProject("""
+                <IpmModule Include="echotest" Version="^0.0.1" />
+                <IpmModule Include="left-pad" Version="[1.0,2.0)" />
+            """, fakes: false);
+
+        var run = project.Build();
+
+        Assert.NotEqual(0, run.ExitCode);
+        var line = Array.FindIndex(File.ReadAllLines(project.ProjectPath), l => l.Contains("left-pad", StringComparison.Ordinal)) + 1;
+        Assert.Contains($"{project.ProjectPath}({line}): error IPM9002:", run.Log, StringComparison.Ordinal);
+    }
+
+    /// <summary>Moves a file's time stamp forward instead of waiting for the clock to tick.</summary>
+    private static void TouchLater(string path) => File.SetLastWriteTimeUtc(path, DateTime.UtcNow.AddSeconds(5));
+}
