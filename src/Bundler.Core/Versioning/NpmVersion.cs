@@ -46,6 +46,26 @@ public sealed class NpmVersion : IComparable<NpmVersion>, IEquatable<NpmVersion>
     public static NpmVersion Parse(string text, bool loose) =>
         Create(text, loose) ?? throw new FormatException($"invalid version '{text}'");
 
+    /// <summary>
+    /// node-semver's <c>clean</c>: trims, drops leading '=' and 'v', and returns the normalized version, or null.
+    /// </summary>
+    public static string? Clean(string? text, bool loose = true)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var s = JsText.Trim(text);
+        var i = 0;
+        while (i < s.Length && (s[i] == '=' || s[i] == 'v'))
+        {
+            i++;
+        }
+
+        return Create(s.Substring(i), loose)?.ToString();
+    }
+
     public int CompareTo(NpmVersion? other)
     {
         if (other is null)
