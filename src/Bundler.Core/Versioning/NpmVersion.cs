@@ -11,7 +11,8 @@ namespace Bundler.Core.Versioning;
 public sealed class NpmVersion : IComparable<NpmVersion>, IEquatable<NpmVersion>
 {
     private PrereleaseIdentifier[] _pre = [];
-    private string _version = "";
+    private string[]? _preTexts;
+    private string? _version;
 
     private NpmVersion()
     {
@@ -24,7 +25,7 @@ public sealed class NpmVersion : IComparable<NpmVersion>, IEquatable<NpmVersion>
     public long Patch { get; private init; }
 
     /// <summary>Prerelease identifiers as node-semver prints them (numeric ones without leading zeros).</summary>
-    public IReadOnlyList<string> Prerelease { get; private init; } = [];
+    public IReadOnlyList<string> Prerelease => _preTexts ??= Array.ConvertAll(_pre, p => p.Text);
 
     public IReadOnlyList<string> Build { get; private init; } = [];
 
@@ -133,7 +134,7 @@ public sealed class NpmVersion : IComparable<NpmVersion>, IEquatable<NpmVersion>
     }
 
     /// <summary>The normalized version node-semver prints (<c>SemVer.version</c>): no prefix, no build.</summary>
-    public override string ToString() => _version;
+    public override string ToString() => _version ??= Format();
 
     public static bool operator <(NpmVersion left, NpmVersion right) => left.CompareTo(right) < 0;
 
@@ -217,27 +218,48 @@ public sealed class NpmVersion : IComparable<NpmVersion>, IEquatable<NpmVersion>
 
         var pre = preStart < 0 ? [] : SplitPrerelease(s.AsSpan(preStart, preEnd - preStart));
         var buildStart = preStart < 0 ? (patchEnd < s.Length ? patchEnd + 1 : -1) : (preEnd < s.Length ? preEnd + 1 : -1);
-        var build = buildStart < 0 ? [] : s.Substring(buildStart).Split('.');
-        var text3 = string.Concat(
-            major.ToString(CultureInfo.InvariantCulture), ".",
-            minor.ToString(CultureInfo.InvariantCulture), ".",
-            patch.ToString(CultureInfo.InvariantCulture));
-        var texts = new string[pre.Length];
-        for (var k = 0; k < pre.Length; k++)
-        {
-            texts[k] = pre[k].Text;
-        }
-
         return new NpmVersion
         {
             Major = major,
             Minor = minor,
             Patch = patch,
             _pre = pre,
-            Prerelease = texts,
-            Build = build,
-            _version = pre.Length == 0 ? text3 : text3 + "-" + string.Join('.', texts),
+            Build = buildStart < 0 ? [] : s.Substring(buildStart).Split('.'),
         };
+    }
+
+    /// <summary>A version built by the range parser (no build metadata).</summary>
+    internal static NpmVersion FromParts(long major, long minor, long patch, PrereleaseIdentifier[] pre) =>
+        new() { Major = major, Minor = minor, Patch = patch, _pre = pre };
+
+    internal ReadOnlySpan<PrereleaseIdentifier> PrereleaseIdentifiers => _pre;
+
+    /// <summary>Same major, minor, patch and prerelease text: node-semver's <c>version</c> strings are equal.</summary>
+    internal bool SameText(NpmVersion other)
+    {
+        if (Major != other.Major || Minor != other.Minor || Patch != other.Patch || _pre.Length != other._pre.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < _pre.Length; i++)
+        {
+            if (!string.Equals(_pre[i].Text, other._pre[i].Text, StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private string Format()
+    {
+        var main = string.Concat(
+            Major.ToString(CultureInfo.InvariantCulture), ".",
+            Minor.ToString(CultureInfo.InvariantCulture), ".",
+            Patch.ToString(CultureInfo.InvariantCulture));
+        return _pre.Length == 0 ? main : main + "-" + string.Join('.', Prerelease);
     }
 
     /// <summary>After the patch: <c>PRERELEASE? BUILD? $</c> (loose: <c>-?</c>, so <c>1.2.3beta</c> and <c>1.2.3-</c>).</summary>
