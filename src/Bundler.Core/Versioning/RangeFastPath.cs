@@ -2,16 +2,14 @@ namespace Bundler.Core.Versioning;
 
 /// <summary>
 /// The shapes nearly every package.json uses (<c>^1.2.3</c>, <c>~1.2</c>, <c>&gt;=1.0.0 &lt;2</c>, <c>1.x</c>,
-/// <c>*</c>), desugared directly without node-semver's string rewriting. It accepts only tokens on which that
-/// rewriting is provably local and identical in loose and strict mode: an operator glued to a strict partial
-/// version, no build metadata, no hyphen range, numbers of at most 15 digits, no number after an x. Anything
-/// else returns null and goes to <see cref="RangeDesugarer"/>; tests check both paths agree on every case.
+/// <c>*</c>, <c>1.2 - 2</c>, <c>&gt;= 1.2</c>, <c>v1.2.3</c>), desugared directly without node-semver's string
+/// rewriting. It accepts only input on which that rewriting is provably local and identical in loose and strict
+/// mode (see <see cref="SimplePartial"/>; no build metadata). Anything else returns null and goes to
+/// <see cref="RangeDesugarer"/>; tests check that both paths agree on every generated part.
 /// </summary>
 internal static class RangeFastPath
 {
-    private const int MaxNumberDigits = 15;
-    private const int MaxIdentifierLength = 64;
-    private const long X = -1;
+    private const long X = SimplePartial.X;
 
     private enum Kind
     {
@@ -94,7 +92,7 @@ internal static class RangeFastPath
                 break;
         }
 
-        if (!TryPartial(s, ref i, out var p))
+        if (!SimplePartial.TryRead(s, ref i, out var p))
         {
             return false;
         }
@@ -119,7 +117,7 @@ internal static class RangeFastPath
     private static bool TryHyphen(string from, string to, List<NpmComparator> output)
     {
         int i = 0, j = 0;
-        if (!TryPartial(from, ref i, out var f) || !TryPartial(to, ref j, out var t))
+        if (!SimplePartial.TryRead(from, ref i, out var f) || !SimplePartial.TryRead(to, ref j, out var t))
         {
             return false;
         }
@@ -153,41 +151,6 @@ internal static class RangeFastPath
 
         return true;
     }
-
-    /// <summary>
-    /// <c>v?</c> then a strict partial version to the end of <paramref name="s"/>: up to three parts (numbers or
-    /// x), a prerelease only after three numbers, no number after an x (7.8 rejects "x.1" and "1.x.2").
-    /// </summary>
-    private static bool TryPartial(ReadOnlySpan<char> s, ref int i, out Partial partial)
-    {
-        partial = default;
-        var hasV = i < s.Length && s[i] == 'v';
-        if (hasV)
-        {
-            i++;
-        }
-
-        if (!TryPart(s, ref i, out var major) || !TryDotPart(s, ref i, out var minor) || !TryDotPart(s, ref i, out var patch))
-        {
-            return false;
-        }
-
-        if ((major == X && minor != X) || (minor == X && patch != X))
-        {
-            return false;
-        }
-
-        var pre = Array.Empty<PrereleaseIdentifier>();
-        if (i < s.Length && (s[i] != '-' || patch == X || !TryPrerelease(s[(i + 1)..], out pre)))
-        {
-            return false;
-        }
-
-        partial = new Partial(major, minor, patch, pre, hasV);
-        return true;
-    }
-
-    private readonly record struct Partial(long Major, long Minor, long Patch, PrereleaseIdentifier[] Pre, bool HasV);
 
     private static void Caret(long major, long minor, long patch, PrereleaseIdentifier[] pre, List<NpmComparator> output)
     {
@@ -234,7 +197,7 @@ internal static class RangeFastPath
     }
 
     /// <summary>node-semver's replaceXRange for an operator and a partial version.</summary>
-    private static void Primitive(ComparatorOperator op, Partial p, List<NpmComparator> output)
+    private static void Primitive(ComparatorOperator op, SimplePartial p, List<NpmComparator> output)
     {
         var (major, minor, patch) = (p.Major, p.Minor, p.Patch);
         if (major == X)
@@ -288,91 +251,5 @@ internal static class RangeFastPath
         output.Add(!keepGte0 && op == ComparatorOperator.GreaterOrEqual && major == 0 && minor == 0 && patch == 0 && pre.Length == 0
             ? NpmComparator.Any
             : new NpmComparator(op, NpmVersion.FromParts(major, minor, patch, pre)));
-    }
-
-    private static bool TryDotPart(ReadOnlySpan<char> s, ref int i, out long value)
-    {
-        value = X;
-        if (i == s.Length || s[i] == '-')
-        {
-            return true;
-        }
-
-        if (s[i] != '.')
-        {
-            return false;
-        }
-
-        i++;
-        return TryPart(s, ref i, out value);
-    }
-
-    /// <summary>One of x, X, * or a number without leading zeros.</summary>
-    private static bool TryPart(ReadOnlySpan<char> s, ref int i, out long value)
-    {
-        value = X;
-        if (i == s.Length)
-        {
-            return false;
-        }
-
-        if (s[i] is 'x' or 'X' or '*')
-        {
-            i++;
-            return true;
-        }
-
-        var start = i;
-        value = 0;
-        while (i < s.Length && JsText.IsDigit(s[i]))
-        {
-            value = (value * 10) + (s[i++] - '0');
-        }
-
-        var digits = i - start;
-        return digits > 0 && digits <= MaxNumberDigits && (digits == 1 || s[start] != '0');
-    }
-
-    private static bool TryPrerelease(ReadOnlySpan<char> s, out PrereleaseIdentifier[] pre)
-    {
-        pre = [];
-        var count = s.Count('.') + 1;
-        var ids = new PrereleaseIdentifier[count];
-        for (var n = 0; n < count; n++)
-        {
-            var dot = s.IndexOf('.');
-            var id = dot < 0 ? s : s[..dot];
-            if (!IsSimpleIdentifier(id))
-            {
-                return false;
-            }
-
-            ids[n] = PrereleaseIdentifier.Create(id);
-            s = dot < 0 ? [] : s[(dot + 1)..];
-        }
-
-        pre = ids;
-        return true;
-    }
-
-    private static bool IsSimpleIdentifier(ReadOnlySpan<char> id)
-    {
-        if (id.IsEmpty || id.Length > MaxIdentifierLength)
-        {
-            return false;
-        }
-
-        var digits = true;
-        foreach (var c in id)
-        {
-            if (!JsText.IsIdentChar(c))
-            {
-                return false;
-            }
-
-            digits &= JsText.IsDigit(c);
-        }
-
-        return !digits || (id.Length <= MaxNumberDigits && (id.Length == 1 || id[0] != '0'));
     }
 }
