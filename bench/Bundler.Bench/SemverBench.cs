@@ -8,7 +8,7 @@ namespace Bundler.Bench;
 /// npm range parsing and matching, ours beside node-semver (tests/tools/node_modules/semver, the version npm
 /// bundles) on the same seeded cases and the same loops, loose mode as npm uses it. Loops:
 /// cold parse (20,000 distinct ranges, each parsed once per round; node-semver's 1000-entry cache misses, ours is
-/// bypassed), warm parse (500 ranges over and over; both caches hit), satisfies on parsed objects, and
+/// bypassed), cold parse of 5,000 unusual ranges that only our general path handles, warm parse (500 ranges over and over; both caches hit), satisfies on parsed objects, and
 /// satisfies(string, string) as npm calls it.
 /// </summary>
 internal static class SemverBench
@@ -16,6 +16,7 @@ internal static class SemverBench
     private const int Seed = 4242;
     private const int DistinctRanges = 20_000;
     private const int WarmRanges = 500;
+    private const int GeneralRanges = 5_000;
     private const int VersionCount = 2_000;
     private const int PairCount = 200_000;
     private const int StringPairCount = 50_000;
@@ -56,6 +57,7 @@ internal static class SemverBench
         foreach (var (key, label) in new[]
         {
             ("parseCold", "parse, cold (distinct ranges)"),
+            ("parseColdGeneral", "parse, cold, unusual shapes"),
             ("parseWarm", "parse, warm (cached)"),
             ("satisfies", "satisfies (parsed range, version)"),
             ("satisfiesStrings", "satisfies(version, range) strings"),
@@ -77,7 +79,7 @@ internal static class SemverBench
         return failed ? 1 : 0;
     }
 
-    private static readonly string[] Loops = ["parseCold", "parseWarm", "satisfies", "satisfiesStrings"];
+    private static readonly string[] Loops = ["parseCold", "parseColdGeneral", "parseWarm", "satisfies", "satisfiesStrings"];
 
     private static OurResults Best(OurResults a, OurResults b) => a with
     {
@@ -88,7 +90,7 @@ internal static class SemverBench
         Dictionary<string, (double Rate, long Check)> a, Dictionary<string, (double Rate, long Check)> b) =>
         Loops.ToDictionary(k => k, k => (Math.Max(a[k].Rate, b[k].Rate), a[k].Check), StringComparer.Ordinal);
 
-    private sealed record Cases(string[] Ranges, string[] Versions, int[] PairRange, int[] PairVersion);
+    private sealed record Cases(string[] Ranges, string[] General, string[] Versions, int[] PairRange, int[] PairVersion);
 
     private sealed record OurResults(Dictionary<string, double> Rates, Dictionary<string, long> Checks, double FastPathShare);
 
@@ -107,6 +109,16 @@ internal static class SemverBench
             }
         });
         checks["parseCold"] = check;
+
+        rates["parseColdGeneral"] = BenchHost.OpsPerSecond(c.General.Length, () =>
+        {
+            check = 0;
+            foreach (var r in c.General)
+            {
+                check += NpmRange.ParseUncached(r, loose: true) is null ? 0 : 1;
+            }
+        });
+        checks["parseColdGeneral"] = check;
 
         rates["parseWarm"] = BenchHost.OpsPerSecond(DistinctRanges, () =>
         {
@@ -156,6 +168,7 @@ internal static class SemverBench
             File.WriteAllText(input, JsonSerializer.Serialize(new
             {
                 ranges = c.Ranges,
+                general = c.General,
                 versions = c.Versions,
                 pairRange = c.PairRange,
                 pairVersion = c.PairVersion,
@@ -208,10 +221,27 @@ internal static class SemverBench
             ranges.Add(Form());
         }
 
+        // Shapes only the general path (the node-semver port) handles: build metadata, "=v", a lone "=", x with a
+        // prerelease, loose-only forms.
+        string Unusual() => rnd.Next(6) switch
+        {
+            0 => $"^{V()}+build.{rnd.Next(1000)}",
+            1 => $"=v{V()}",
+            2 => $">={V()} = {V()}",
+            3 => $"{rnd.Next(20)}.{rnd.Next(30)}.x-beta.{rnd.Next(1000)}",
+            4 => $"~0{V()}",
+            _ => $"{V()}+a - {V()}+b",
+        };
+        var general = new HashSet<string>(StringComparer.Ordinal);
+        while (general.Count < GeneralRanges)
+        {
+            general.Add(Unusual());
+        }
+
         var versions = Enumerable.Range(0, VersionCount).Select(_ => rnd.Next(100) < 15 ? V() + "-" + Pre() : V()).ToArray();
         var pairRange = Enumerable.Range(0, PairCount).Select(_ => rnd.Next(DistinctRanges)).ToArray();
         var pairVersion = Enumerable.Range(0, PairCount).Select(_ => rnd.Next(VersionCount)).ToArray();
-        return new Cases(ranges.ToArray(), versions, pairRange, pairVersion);
+        return new Cases(ranges.ToArray(), general.ToArray(), versions, pairRange, pairVersion);
     }
 }
 

@@ -42,6 +42,16 @@ result.parseCold = {
 }
 result.parseCold.check = check
 
+result.parseColdGeneral = {
+  rate: opsPerSecond(c.general.length, () => {
+    check = 0
+    for (const r of c.general) {
+      check += tryRange(r) ? 1 : 0
+    }
+  }),
+}
+result.parseColdGeneral.check = check
+
 const n = c.ranges.length
 result.parseWarm = {
   rate: opsPerSecond(n, () => {
