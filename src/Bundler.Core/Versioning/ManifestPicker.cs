@@ -44,10 +44,10 @@ public static class ManifestPicker
         }
 
         var trimmed = JsText.Trim(spec);
-        var version = NpmVersion.Create(trimmed, loose: true);
-        if (version is not null)
+        if (NpmVersion.Create(trimmed, loose: true) is not null)
         {
-            return Find(candidates, version.ToString())?.Version;
+            // An exact version is looked up by its cleaned form only: "v1.0.0" finds the key "1.0.0".
+            return Find(candidates, NpmVersion.Clean(spec)!)?.Version;
         }
 
         if (NpmRange.TryParse(trimmed, loose: true, out var range))

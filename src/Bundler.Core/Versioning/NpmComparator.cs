@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace Bundler.Core.Versioning;
 
 internal enum ComparatorOperator : byte
@@ -16,11 +18,15 @@ internal sealed class NpmComparator
 {
     public static readonly NpmComparator Any = new(ComparatorOperator.Any, null);
 
+    /// <summary>The <c>-0</c> prerelease desugared upper bounds carry (<c>&lt;2.0.0-0</c>).</summary>
+    public static readonly PrereleaseIdentifier[] ZeroPrerelease = [PrereleaseIdentifier.Create("0")];
+
+    private string? _value;
+
     public NpmComparator(ComparatorOperator op, NpmVersion? version)
     {
         Operator = op;
         Version = version;
-        Value = version is null ? "" : OperatorText(op) + version;
     }
 
     public ComparatorOperator Operator { get; }
@@ -29,12 +35,17 @@ internal sealed class NpmComparator
     public NpmVersion? Version { get; }
 
     /// <summary>node-semver's <c>comparator.value</c>: operator (never "=") and normalized version.</summary>
-    public string Value { get; }
+    public string Value => _value ??= Version is null ? "" : OperatorText(Operator) + Version;
 
     public bool IsAny => Operator == ComparatorOperator.Any;
 
     /// <summary><c>&lt;0.0.0-0</c>, which nothing satisfies (node-semver's isNullSet compares the text).</summary>
-    public bool IsNullSet => string.Equals(Value, "<0.0.0-0", StringComparison.Ordinal);
+    public bool IsNullSet => Operator == ComparatorOperator.Less && Version is { Major: 0, Minor: 0, Patch: 0 } v
+        && v.PrereleaseIdentifiers.Length == 1 && v.PrereleaseIdentifiers[0].Text == "0";
+
+    /// <summary>Whether the two print the same <see cref="Value"/>, without building the strings.</summary>
+    public bool SameValue(NpmComparator other) =>
+        Operator == other.Operator && (Version is null ? other.Version is null : other.Version is not null && Version.SameText(other.Version));
 
     public bool Test(NpmVersion version) => Operator switch
     {
@@ -49,16 +60,11 @@ internal sealed class NpmComparator
     public override string ToString() => Value;
 
     /// <summary>
-    /// <c>new Comparator(text, loose)</c> for text without spaces, or null where node-semver throws.
+    /// <c>new Comparator(text, loose)</c> from a successful COMPARATOR(LOOSE) match, or null where node-semver
+    /// throws (the version is too long or a number exceeds MAX_SAFE_INTEGER).
     /// </summary>
-    public static NpmComparator? Parse(string text, bool loose)
+    public static NpmComparator? FromMatch(Match m, bool loose)
     {
-        var m = (loose ? RangePatterns.ComparatorLoose() : RangePatterns.Comparator()).Match(text);
-        if (!m.Success)
-        {
-            return null;
-        }
-
         var versionGroup = m.Groups[2];
         if (!versionGroup.Success || versionGroup.Length == 0)
         {

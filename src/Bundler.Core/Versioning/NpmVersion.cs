@@ -8,10 +8,11 @@ namespace Bundler.Core.Versioning;
 /// for node-semver's strict grammar. Comparison and equality follow semver precedence: build metadata is
 /// ignored, so <c>1.0.0+a</c> equals <c>1.0.0+b</c>.
 /// </summary>
-public sealed class NpmVersion : IComparable<NpmVersion>, IEquatable<NpmVersion>
+public sealed partial class NpmVersion : IComparable<NpmVersion>, IEquatable<NpmVersion>
 {
     private PrereleaseIdentifier[] _pre = [];
-    private string _version = "";
+    private string[]? _preTexts;
+    private string? _version;
 
     private NpmVersion()
     {
@@ -24,7 +25,7 @@ public sealed class NpmVersion : IComparable<NpmVersion>, IEquatable<NpmVersion>
     public long Patch { get; private init; }
 
     /// <summary>Prerelease identifiers as node-semver prints them (numeric ones without leading zeros).</summary>
-    public IReadOnlyList<string> Prerelease { get; private init; } = [];
+    public IReadOnlyList<string> Prerelease => _preTexts ??= Array.ConvertAll(_pre, p => p.Text);
 
     public IReadOnlyList<string> Build { get; private init; } = [];
 
@@ -45,6 +46,26 @@ public sealed class NpmVersion : IComparable<NpmVersion>, IEquatable<NpmVersion>
 
     public static NpmVersion Parse(string text, bool loose) =>
         Create(text, loose) ?? throw new FormatException($"invalid version '{text}'");
+
+    /// <summary>
+    /// node-semver's <c>clean</c>: trims, drops leading '=' and 'v', and returns the normalized version, or null.
+    /// </summary>
+    public static string? Clean(string? text, bool loose = true)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var s = JsText.Trim(text);
+        var i = 0;
+        while (i < s.Length && (s[i] == '=' || s[i] == 'v'))
+        {
+            i++;
+        }
+
+        return Create(s.Substring(i), loose)?.ToString();
+    }
 
     public int CompareTo(NpmVersion? other)
     {
@@ -113,7 +134,7 @@ public sealed class NpmVersion : IComparable<NpmVersion>, IEquatable<NpmVersion>
     }
 
     /// <summary>The normalized version node-semver prints (<c>SemVer.version</c>): no prefix, no build.</summary>
-    public override string ToString() => _version;
+    public override string ToString() => _version ??= Format();
 
     public static bool operator <(NpmVersion left, NpmVersion right) => left.CompareTo(right) < 0;
 
@@ -128,153 +149,37 @@ public sealed class NpmVersion : IComparable<NpmVersion>, IEquatable<NpmVersion>
 
     public static bool operator !=(NpmVersion? left, NpmVersion? right) => !(left == right);
 
-    /// <summary><c>new SemVer(text, loose)</c>, or null where node-semver throws.</summary>
-    internal static NpmVersion? Create(string? text, bool loose)
+    /// <summary>A version built by the range parser (no build metadata).</summary>
+    internal static NpmVersion FromParts(long major, long minor, long patch, PrereleaseIdentifier[] pre) =>
+        new() { Major = major, Minor = minor, Patch = patch, _pre = pre };
+
+    internal ReadOnlySpan<PrereleaseIdentifier> PrereleaseIdentifiers => _pre;
+
+    /// <summary>Same major, minor, patch and prerelease text: node-semver's <c>version</c> strings are equal.</summary>
+    internal bool SameText(NpmVersion other)
     {
-        if (text is null || text.Length > VersionGrammar.MaxLength)
+        if (Major != other.Major || Minor != other.Minor || Patch != other.Patch || _pre.Length != other._pre.Length)
         {
-            return null;
+            return false;
         }
 
-        var s = JsText.Trim(text);
-        var i = 0;
-        if (loose)
+        for (var i = 0; i < _pre.Length; i++)
         {
-            while (i < s.Length && (s[i] == 'v' || s[i] == '=' || JsText.IsSpace(s[i])))
+            if (!string.Equals(_pre[i].Text, other._pre[i].Text, StringComparison.Ordinal))
             {
-                i++;
-            }
-        }
-        else if (i < s.Length && s[i] == 'v')
-        {
-            i++;
-        }
-
-        var majorEnd = VersionGrammar.SkipDigits(s, i);
-        if (!VersionGrammar.IsNumericIdentifier(s.AsSpan(i, majorEnd - i), loose) || majorEnd >= s.Length || s[majorEnd] != '.')
-        {
-            return null;
-        }
-
-        var minorStart = majorEnd + 1;
-        var minorEnd = VersionGrammar.SkipDigits(s, minorStart);
-        if (!VersionGrammar.IsNumericIdentifier(s.AsSpan(minorStart, minorEnd - minorStart), loose)
-            || minorEnd >= s.Length || s[minorEnd] != '.')
-        {
-            return null;
-        }
-
-        var patchStart = minorEnd + 1;
-        var patchEnd = VersionGrammar.SkipDigits(s, patchStart);
-        if (!VersionGrammar.IsNumericIdentifier(s.AsSpan(patchStart, patchEnd - patchStart), loose))
-        {
-            return null;
-        }
-
-        if (!MatchTail(s, patchEnd, loose, out var preStart, out var preEnd))
-        {
-            // Loose only: "1.2.34.5" backtracks the patch's last digit into the prerelease (1.2.3-4.5).
-            if (!loose || patchEnd >= s.Length || s[patchEnd] != '.' || patchEnd - patchStart < 2)
-            {
-                return null;
-            }
-
-            patchEnd--;
-            preStart = patchEnd;
-            preEnd = VersionGrammar.MatchPrereleaseToEnd(s, preStart, loose);
-            if (preEnd < 0)
-            {
-                return null;
+                return false;
             }
         }
 
-        if (!VersionGrammar.TryReadSafeInteger(s.AsSpan(i, majorEnd - i), out var major)
-            || !VersionGrammar.TryReadSafeInteger(s.AsSpan(minorStart, minorEnd - minorStart), out var minor)
-            || !VersionGrammar.TryReadSafeInteger(s.AsSpan(patchStart, patchEnd - patchStart), out var patch))
-        {
-            return null;
-        }
-
-        var pre = preStart < 0 ? [] : SplitPrerelease(s.AsSpan(preStart, preEnd - preStart));
-        var buildStart = preStart < 0 ? (patchEnd < s.Length ? patchEnd + 1 : -1) : (preEnd < s.Length ? preEnd + 1 : -1);
-        var build = buildStart < 0 ? [] : s.Substring(buildStart).Split('.');
-        var text3 = string.Concat(
-            major.ToString(CultureInfo.InvariantCulture), ".",
-            minor.ToString(CultureInfo.InvariantCulture), ".",
-            patch.ToString(CultureInfo.InvariantCulture));
-        var texts = new string[pre.Length];
-        for (var k = 0; k < pre.Length; k++)
-        {
-            texts[k] = pre[k].Text;
-        }
-
-        return new NpmVersion
-        {
-            Major = major,
-            Minor = minor,
-            Patch = patch,
-            _pre = pre,
-            Prerelease = texts,
-            Build = build,
-            _version = pre.Length == 0 ? text3 : text3 + "-" + string.Join('.', texts),
-        };
+        return true;
     }
 
-    /// <summary>After the patch: <c>PRERELEASE? BUILD? $</c> (loose: <c>-?</c>, so <c>1.2.3beta</c> and <c>1.2.3-</c>).</summary>
-    private static bool MatchTail(string s, int pos, bool loose, out int preStart, out int preEnd)
+    private string Format()
     {
-        preStart = -1;
-        preEnd = -1;
-        if (pos == s.Length)
-        {
-            return true;
-        }
-
-        var c = s[pos];
-        if (c == '+')
-        {
-            return VersionGrammar.MatchBuildToEnd(s, pos + 1);
-        }
-
-        if (c == '-')
-        {
-            preEnd = VersionGrammar.MatchPrereleaseToEnd(s, pos + 1, loose);
-            if (preEnd >= 0)
-            {
-                preStart = pos + 1;
-                return true;
-            }
-        }
-
-        // Loose "-?" may match nothing, making a hyphen part of the first identifier ("1.2.3-" is 1.2.3--).
-        if (loose && JsText.IsIdentChar(c))
-        {
-            preEnd = VersionGrammar.MatchPrereleaseToEnd(s, pos, loose);
-            if (preEnd >= 0)
-            {
-                preStart = pos;
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static PrereleaseIdentifier[] SplitPrerelease(ReadOnlySpan<char> body)
-    {
-        var result = new PrereleaseIdentifier[body.Count('.') + 1];
-        var n = 0;
-        while (true)
-        {
-            var dot = body.IndexOf('.');
-            if (dot < 0)
-            {
-                result[n] = PrereleaseIdentifier.Create(body);
-                return result;
-            }
-
-            result[n++] = PrereleaseIdentifier.Create(body[..dot]);
-            body = body[(dot + 1)..];
-        }
+        var main = string.Concat(
+            Major.ToString(CultureInfo.InvariantCulture), ".",
+            Minor.ToString(CultureInfo.InvariantCulture), ".",
+            Patch.ToString(CultureInfo.InvariantCulture));
+        return _pre.Length == 0 ? main : main + "-" + string.Join('.', Prerelease);
     }
 }

@@ -13,16 +13,37 @@ internal static class RangeDesugarer
     /// <summary>The comparators of one <c>||</c> part (trimmed), or null where node-semver throws.</summary>
     public static NpmComparator[]? ParsePart(string range, bool loose)
     {
-        range = RangePatterns.BuildStrip().Replace(range, "");
-        var hyphen = (loose ? RangePatterns.HyphenRangeLoose() : RangePatterns.HyphenRange()).Match(range);
-        if (hyphen.Success)
+        // Each rewrite is skipped when its regex needs a character the text lacks: same result, less work.
+        if (range.Contains('+', StringComparison.Ordinal))
         {
-            range = HyphenReplace(hyphen.Groups);
+            range = RangePatterns.BuildStrip().Replace(range, "");
         }
 
-        range = RangePatterns.ComparatorTrim().Replace(range, "$1$2$3");
-        range = RangePatterns.TildeTrim().Replace(range, "$1~");
-        range = RangePatterns.CaretTrim().Replace(range, "$1^");
+        if (range.Contains(" - ", StringComparison.Ordinal))
+        {
+            var hyphen = (loose ? RangePatterns.HyphenRangeLoose() : RangePatterns.HyphenRange()).Match(range);
+            if (hyphen.Success)
+            {
+                range = HyphenReplace(hyphen.Groups);
+            }
+        }
+
+        // Only an operator followed by a space can lose that space.
+        if (range.Contains("< ", StringComparison.Ordinal) || range.Contains("> ", StringComparison.Ordinal)
+            || range.Contains("= ", StringComparison.Ordinal))
+        {
+            range = RangePatterns.ComparatorTrim().Replace(range, "$1$2$3");
+        }
+
+        if (range.Contains('~', StringComparison.Ordinal))
+        {
+            range = RangePatterns.TildeTrim().Replace(range, "$1~");
+        }
+
+        if (range.Contains('^', StringComparison.Ordinal))
+        {
+            range = RangePatterns.CaretTrim().Replace(range, "$1^");
+        }
 
         var tokens = range.Split(' ');
         for (var i = 0; i < tokens.Length; i++)
@@ -35,13 +56,20 @@ internal static class RangeDesugarer
         foreach (var item in list)
         {
             // A bare ">=0.0.0" means any version.
-            var comp = RangePatterns.Gte0().IsMatch(item) ? "" : item;
-            if (loose && !RangePatterns.ComparatorLoose().IsMatch(comp))
+            var comp = item.StartsWith(">=", StringComparison.Ordinal) && RangePatterns.Gte0().IsMatch(item) ? "" : item;
+            var m = (loose ? RangePatterns.ComparatorLoose() : RangePatterns.Comparator()).Match(comp);
+            if (!m.Success)
             {
-                continue;
+                // Loose mode throws out what is not a comparator; strict mode rejects the range.
+                if (loose)
+                {
+                    continue;
+                }
+
+                return null;
             }
 
-            var c = NpmComparator.Parse(comp, loose);
+            var c = NpmComparator.FromMatch(m, loose);
             if (c is null)
             {
                 return null;
@@ -67,7 +95,7 @@ internal static class RangeDesugarer
                 return [c];
             }
 
-            if (!kept.Exists(k => string.Equals(k.Value, c.Value, StringComparison.Ordinal)))
+            if (!kept.Exists(c.SameValue))
             {
                 kept.Add(c);
             }
@@ -83,11 +111,24 @@ internal static class RangeDesugarer
 
     private static string ParseComparator(string comp, bool loose)
     {
-        comp = RangePatterns.BuildFirst().Replace(comp, "", 1);
-        comp = MapPieces(JsText.Trim(comp), c => Rewrite(loose ? RangePatterns.CaretLoose() : RangePatterns.Caret(), c, ReplaceCaret));
-        comp = MapPieces(JsText.Trim(comp), c => Rewrite(loose ? RangePatterns.TildeLoose() : RangePatterns.Tilde(), c, ReplaceTilde));
+        if (comp.Contains('+', StringComparison.Ordinal))
+        {
+            comp = RangePatterns.BuildFirst().Replace(comp, "", 1);
+        }
+
+        if (comp.Contains('^', StringComparison.Ordinal))
+        {
+            comp = MapPieces(JsText.Trim(comp), c => Rewrite(loose ? RangePatterns.CaretLoose() : RangePatterns.Caret(), c, ReplaceCaret));
+        }
+
+        if (comp.Contains('~', StringComparison.Ordinal))
+        {
+            comp = MapPieces(JsText.Trim(comp), c => Rewrite(loose ? RangePatterns.TildeLoose() : RangePatterns.Tilde(), c, ReplaceTilde));
+        }
+
         comp = MapPieces(comp, c => ReplaceXRange(JsText.Trim(c), loose));
-        return RangePatterns.Star().Replace(JsText.Trim(comp), "", 1);
+        comp = JsText.Trim(comp);
+        return comp.Contains('*', StringComparison.Ordinal) ? RangePatterns.Star().Replace(comp, "", 1) : comp;
     }
 
     private static string MapPieces(string comp, Func<string, string> map)

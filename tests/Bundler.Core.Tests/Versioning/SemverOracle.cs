@@ -85,7 +85,31 @@ public sealed partial class SemverOracle
             max.Add((r, list));
         }
 
+        // The hand-picked edges, each range against a few telling versions and every edge version.
+        var edgeVersions = SemverEdgeCases.Versions().ToList();
+        var firstEdgeVersion = versions.Count;
+        versions.AddRange(edgeVersions);
+        versions.AddRange(["1.2.3", "1.2.3-beta", "1.0.0", "2.0.0", "0.0.0", "0.0.1", "9007199254740991.0.0"]);
+        foreach (var edge in SemverEdgeCases.Ranges())
+        {
+            ranges.Add(edge);
+            for (var v = firstEdgeVersion; v < versions.Count; v++)
+            {
+                satisfies.Add([ranges.Count - 1, v]);
+            }
+
+            max.Add((ranges.Count - 1, Enumerable.Range(firstEdgeVersion, versions.Count - firstEdgeVersion).ToArray()));
+        }
+
         var compare = new List<int[]>();
+        for (var a = firstEdgeVersion; a < versions.Count; a++)
+        {
+            for (var b = firstEdgeVersion; b < versions.Count; b++)
+            {
+                compare.Add([a, b]);
+            }
+        }
+
         for (var i = 0; i < 6000; i++)
         {
             compare.Add([rnd.Next(versions.Count), rnd.Next(versions.Count)]);
