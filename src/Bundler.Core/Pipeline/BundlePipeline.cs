@@ -12,7 +12,7 @@ public static class BundlePipeline
     {
         using var restore = new RestoreStage(request, log);
         var (tree, digest, fetched) = await RestoreCoreAsync(request, restore, log, cancellationToken).ConfigureAwait(false);
-        return new BundleResult { GeneratedFiles = [], LockDigest = digest, LockFile = restore.LockPath, PackageCount = tree.Packages.Count, FetchedBytes = fetched.Values.Sum(p => new FileInfo(p).Length) };
+        return new BundleResult { GeneratedFiles = [], LockDigest = digest, LockFile = restore.LockPath, PackageCount = tree.Packages.Count, FetchedBytes = fetched.Values.Sum(a => new FileInfo(a.Path).Length) };
     }
 
     /// <summary>Restore, then generate into <see cref="BundleRequest.OutputDirectory"/> (replaced only on success).</summary>
@@ -36,7 +36,7 @@ public static class BundlePipeline
                 LockDigest = digest,
                 LockFile = restore.LockPath,
                 PackageCount = tree.Packages.Count,
-                FetchedBytes = archives.Values.Sum(p => new FileInfo(p).Length),
+                FetchedBytes = archives.Values.Sum(a => new FileInfo(a.Path).Length),
                 FlashBytes = flash,
             };
         }
@@ -46,7 +46,7 @@ public static class BundlePipeline
         }
     }
 
-    private static async Task<(ResolvedTree Tree, string Digest, IReadOnlyDictionary<string, string> Archives)> RestoreCoreAsync(
+    private static async Task<(ResolvedTree Tree, string Digest, IReadOnlyDictionary<string, FetchedArchive> Archives)> RestoreCoreAsync(
         BundleRequest request, RestoreStage restore, IBundleLog log, CancellationToken cancellationToken)
     {
         var tree = await restore.ResolveAsync(cancellationToken).ConfigureAwait(false);

@@ -84,6 +84,9 @@ public sealed record BundleRequest
     /// <summary>Also write the exact shipped files under their virtual paths here.</summary>
     public string? EmitFilesDirectory { get; init; }
 
+    /// <summary>Limits every archive is extracted under (entries, sizes, ratios, depth).</summary>
+    public Archives.ExtractionLimits ExtractionLimits { get; init; } = Archives.ExtractionLimits.Default;
+
     /// <summary>Test hook: the HTTP handler every request goes through. Null means a real socket handler.</summary>
     public HttpMessageHandler? HttpHandler { get; init; }
 }

@@ -11,7 +11,7 @@ internal sealed record PackageContent(string Name, string Version, string Virtua
 /// <summary>Extracts every archive into a staging folder and lists each package's device files.</summary>
 internal static class ContentStage
 {
-    public static IReadOnlyList<PackageContent> Collect(BundleRequest request, ResolvedTree tree, IReadOnlyDictionary<string, string> archives, string staging, IBundleLog log, CancellationToken cancellationToken)
+    public static IReadOnlyList<PackageContent> Collect(BundleRequest request, ResolvedTree tree, IReadOnlyDictionary<string, FetchedArchive> archives, string staging, IBundleLog log, CancellationToken cancellationToken)
     {
         var contents = new List<PackageContent>();
         var index = 0;
@@ -27,9 +27,17 @@ internal static class ContentStage
             else
             {
                 folder = Path.Combine(staging, (index++).ToString(System.Globalization.CultureInfo.InvariantCulture));
-                var format = p.IsZip ? ArchiveFormat.Zip : ArchiveFormat.TarGz;
-                PackageExtractor.Extract(archives[p.Path], format, folder, label, ExtractionLimits.Default, cancellationToken);
-                ManifestCheck.Verify(folder, p.PackageName, p.Version, label);
+                var archive = archives[p.Path];
+                if (archive.Fetched is not null)
+                {
+                    // Re-verified while read: a cache entry changed since it was fetched is caught here.
+                    PackageExtractor.ExtractFetched(archive.Cache!, archive.Fetched, folder, request.ExtractionLimits, cancellationToken);
+                }
+                else
+                {
+                    PackageExtractor.Extract(archive.Path, p.IsZip ? ArchiveFormat.Zip : ArchiveFormat.TarGz, folder, label, request.ExtractionLimits, cancellationToken);
+                    ManifestCheck.Verify(folder, p.PackageName, p.Version, label);
+                }
             }
 
             var module = request.Modules.FirstOrDefault(m => string.Equals(m.Name, p.Name, StringComparison.Ordinal) && p.Depth == 1);

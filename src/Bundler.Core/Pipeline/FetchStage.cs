@@ -4,13 +4,16 @@ using Bundler.Core.Resolution;
 
 namespace Bundler.Core.Pipeline;
 
+/// <summary>A verified archive: in the cache (<see cref="Fetched"/> set) or read in place from a folder registry.</summary>
+internal sealed record FetchedArchive(string Path, FetchedTarball? Fetched, ContentCache? Cache);
+
 /// <summary>Gets every archive of a tree, verified: registry archives through the cache, folder-registry archives in place.</summary>
 internal static class FetchStage
 {
-    /// <summary>Archive path per package install path (local folder packages have none).</summary>
-    public static async Task<IReadOnlyDictionary<string, string>> FetchAsync(BundleRequest request, RestoreStage restore, ResolvedTree tree, IBundleLog log, CancellationToken cancellationToken)
+    /// <summary>Archive per package install path (local folder packages have none).</summary>
+    public static async Task<IReadOnlyDictionary<string, FetchedArchive>> FetchAsync(BundleRequest request, RestoreStage restore, ResolvedTree tree, IBundleLog log, CancellationToken cancellationToken)
     {
-        var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var result = new SortedDictionary<string, FetchedArchive>(StringComparer.Ordinal);
         var remote = new List<(ResolvedPackage Package, TarballRequest Request)>();
         foreach (var p in tree.Packages.Where(p => p.LocalPath is null))
         {
@@ -22,7 +25,7 @@ internal static class FetchStage
 
             if (p.Resolved.StartsWith("file:", StringComparison.Ordinal))
             {
-                result[p.Path] = await VerifyLocalAsync(request, p, label, log, cancellationToken).ConfigureAwait(false);
+                result[p.Path] = new FetchedArchive(await VerifyLocalAsync(request, p, label, log, cancellationToken).ConfigureAwait(false), null, null);
                 continue;
             }
 
@@ -38,7 +41,7 @@ internal static class FetchStage
             var fetched = await new TarballFetcher(restore.Transport, cache, options, log).FetchAllAsync(remote.Select(r => r.Request).ToList(), cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < remote.Count; i++)
             {
-                result[remote[i].Package.Path] = fetched[i].CachePath;
+                result[remote[i].Package.Path] = new FetchedArchive(fetched[i].CachePath, fetched[i], cache);
             }
         }
 

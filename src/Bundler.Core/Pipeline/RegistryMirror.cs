@@ -37,7 +37,7 @@ public static class RegistryMirror
             {
                 var m = packument.Versions[p.Version];
                 var file = $"{PackageNames.Basename(p.PackageName)}-{p.Version}{(p.IsZip ? ".zip" : ".tgz")}";
-                File.Copy(archives[p.Path], Path.Combine(dir, "-", file), overwrite: true);
+                File.Copy(archives[p.Path].Path, Path.Combine(dir, "-", file), overwrite: true);
                 var relative = new Uri("-/" + file, UriKind.Relative);
                 versions[p.Version] = m with
                 {

@@ -26,7 +26,7 @@ public sealed class CodeGeneratorTests
 
         var c = File.ReadAllText(files[0]);
         Assert.Contains("/* /node_modules/echotest/index.js (echotest@0.0.1 /node_modules/echotest) */", c, StringComparison.Ordinal);
-        Assert.Contains("static const unsigned char ipm_node_modules_echotest_index_js[45 + 1] =", c, StringComparison.Ordinal);
+        Assert.Contains("static const unsigned char ipm_node_modules_echotest_index_js[45] IPM_NONSTRING =", c, StringComparison.Ordinal);
     }
 
     [Fact]
