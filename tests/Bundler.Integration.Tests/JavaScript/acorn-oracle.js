@@ -2,8 +2,8 @@
 //   node acorn-oracle.js <acorn module dir> <manifest.json> <results.json>
 // The manifest lists, per file, the original, our minified output and our tokens. For each file this parses the
 // original with acorn (script first, module only if the script parse fails), records whether it also parses as
-// ECMAScript 5, compares our tokens with the tokens acorn's parser consumed, and compares the ASTs of the original
-// and of our minified output, ignoring positions only.
+// ECMAScript 5, lists its require() calls, compares our tokens with the tokens acorn's parser consumed, and
+// compares the ASTs of the original and of our minified output, ignoring positions only.
 'use strict';
 const fs = require('fs');
 const [acornDir, manifestPath, resultsPath] = process.argv.slice(2);
@@ -128,6 +128,26 @@ function diff(a, b, path) {
   return null;
 }
 
+// Every call of the identifier `require` (also `new require(...)`), in source order: [line, specifier or null].
+// A specifier is given when the only argument is a string literal or a template without substitutions.
+function requires(ast) {
+  const found = [];
+  (function walk(node) {
+    if (Array.isArray(node)) { node.forEach(walk); return; }
+    if (!node || typeof node !== 'object' || typeof node.type !== 'string') return;
+    if ((node.type === 'CallExpression' && !node.optional || node.type === 'NewExpression') &&
+        node.callee.type === 'Identifier' && node.callee.name === 'require') {
+      const args = node.arguments;
+      const a = args.length === 1 ? args[0] : null;
+      const value = a && a.type === 'Literal' && typeof a.value === 'string' ? a.value
+        : a && a.type === 'TemplateLiteral' && a.expressions.length === 0 ? a.quasis[0].value.cooked : null;
+      found.push({ start: node.callee.start, line: node.callee.loc.start.line, value });
+    }
+    for (const k of Object.keys(node)) if (!positional.has(k)) walk(node[k]);
+  })(ast);
+  return found.sort((x, y) => x.start - y.start).map(r => [r.line, r.value]);
+}
+
 const results = [];
 for (const f of manifest.files) {
   const r = { id: f.id };
@@ -140,6 +160,7 @@ for (const f of manifest.files) {
   }
   r.sourceType = original.sourceType;
   try { parse(text, 5, 'script'); r.es5 = true; } catch (e) { r.es5 = false; r.es5Error = e.message; }
+  r.requires = requires(original.ast);
   if (f.tokens) r.tokenMismatch = compareTokens(text, original.tokens, JSON.parse(fs.readFileSync(f.tokens, 'utf8')));
   if (f.minified) {
     const min = fs.readFileSync(f.minified, 'utf8');
