@@ -16,6 +16,7 @@ internal sealed partial class JsLexer
     private JsTokenKind _prevKind;
     private byte _prevId;
     private JsTokenFlags _prevFlags;
+    private bool _prevIsForAwait;
 
     // What preceded an `async` that may start `async function`.
     private JsTokenKind _asyncPrevKind;
@@ -118,6 +119,7 @@ internal sealed partial class JsLexer
             flags |= JsTokenFlags.ExpressionAllowedAfter;
         }
 
+        _prevIsForAwait = kind == JsTokenKind.Identifier && id == (byte)JsWord.Await && PrevIsKeyword(JsWord.For);
         _prevKind = kind;
         _prevId = id;
         _prevFlags = flags;
@@ -135,7 +137,7 @@ internal sealed partial class JsLexer
                 _exprAllowed = true;
                 return ToBracket(kind);
             case JsPunct.LParen:
-                var paren = PrevIsKeyword(JsWord.For) ? FrameKind.ForParen
+                var paren = PrevIsKeyword(JsWord.For) || _prevIsForAwait ? FrameKind.ForParen
                     : PrevIsKeyword(JsWord.If) || PrevIsKeyword(JsWord.While) || PrevIsKeyword(JsWord.With) ? FrameKind.StatementParen
                     : Top is FrameKind.FunctionStatement or FrameKind.FunctionExpression ? FrameKind.Parameters
                     : FrameKind.Paren;

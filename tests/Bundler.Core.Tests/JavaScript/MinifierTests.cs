@@ -38,6 +38,7 @@ public sealed class MinifierTests
     [InlineData("a\u2028b", "a\nb")]
     [InlineData("a = 1\r\nb = 2", "a=1\nb=2")]
     [InlineData("x = a\n/ 2", "x=a/2")]
+    [InlineData("x = a.default\nb = c.if", "x=a.default\nb=c.if")]
     public void Keeps_a_line_break_where_a_statement_may_end_and_another_begin(string source, string expected) =>
         Assert.Equal(expected, Min(source));
 
@@ -52,6 +53,8 @@ public sealed class MinifierTests
     [InlineData("{ function g() {}; }", "{function g(){};}")]
     [InlineData("{ y = function () {}; }", "{y=function(){}}")]
     [InlineData("class C { x = 1; m() {}; }", "class C{x=1;m(){};}")]
+    [InlineData("async function f() { for await (const x of y); }", "async function f(){for await(const x of y);}")]
+    [InlineData("{ d = e.return; f = g.class; }", "{d=e.return;f=g.class}")]
     public void Drops_a_semicolon_before_a_closing_brace_unless_it_is_an_empty_statement(string source, string expected) =>
         Assert.Equal(expected, Min(source));
 

@@ -126,6 +126,8 @@ internal static class EdgeCases
         "do ; while (0)",
         "{ class B {}; }",
         "class C { x = 1; y; static z; m() {}; }",
+        "async function f() { for await (const x of y); }",
+        "x = a.default\nb = c.if\n{ d = e.return; f = g.class; }",
         "{ if (a) b; else; }",
         "{ with (a); }",
 
