@@ -7,12 +7,15 @@
 'use strict';
 const fs = require('fs');
 const [acornDir, manifestPath, resultsPath] = process.argv.slice(2);
-const acorn = require(acornDir);
+const acorn = require(require('path').resolve(acornDir));
 const tt = acorn.tokTypes;
 const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
 
 function parse(text, ecmaVersion, sourceType, onToken) {
-  return acorn.parse(text, { ecmaVersion, sourceType, allowHashBang: true, locations: !!onToken, onToken });
+  // CommonJS modules are function bodies: Node.js and IoT.js both allow a top-level return.
+  return acorn.parse(text, {
+    ecmaVersion, sourceType, allowHashBang: true, allowReturnOutsideFunction: true, locations: !!onToken, onToken,
+  });
 }
 
 function parseOriginal(text) {
