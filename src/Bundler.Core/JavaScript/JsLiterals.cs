@@ -8,22 +8,15 @@ internal static class JsLiterals
     /// <summary>
     /// The value of a string literal or a template without substitutions, given its source bytes with the quotes:
     /// escapes resolved (<c>\n</c>, <c>\x41</c>, <c>\u0041</c>, <c>\u{41}</c>, legacy octal, line continuations),
-    /// and, in templates, CR LF and CR read as LF. Null when an escape is malformed.
+    /// and, in templates, CR LF and CR read as LF. Null when an escape is malformed (the lexer does not check them).
     /// </summary>
     public static string? Cook(ReadOnlySpan<byte> literal)
     {
-        try
-        {
-            return CookUnchecked(literal);
-        }
-        catch (Exception e) when (e is IndexOutOfRangeException or FormatException or ArgumentOutOfRangeException)
+        if (literal.Length < 2)
         {
             return null;
         }
-    }
 
-    private static string CookUnchecked(ReadOnlySpan<byte> literal)
-    {
         var isTemplate = literal[0] == '`';
         var s = literal[1..^1];
         var sb = new StringBuilder(s.Length);
@@ -47,13 +40,17 @@ internal static class JsLiterals
                 continue;
             }
 
-            i = Escape(s, i + 1, sb);
+            i = i + 1 < s.Length ? Escape(s, i + 1, sb) : -1;
+            if (i < 0)
+            {
+                return null;
+            }
         }
 
         return sb.ToString();
     }
 
-    /// <summary>Appends the escape starting after the backslash at <paramref name="i"/>; returns where it ends.</summary>
+    /// <summary>Appends the escape starting after the backslash at <paramref name="i"/>; returns where it ends, or -1.</summary>
     private static int Escape(ReadOnlySpan<byte> s, int i, StringBuilder sb)
     {
         var c = s[i];
@@ -68,41 +65,12 @@ internal static class JsLiterals
             case (byte)'\n': return i + 1;
             case (byte)'\r': return i + 1 < s.Length && s[i + 1] == '\n' ? i + 2 : i + 1;
             case (byte)'x':
-                sb.Append((char)((Hex(s[i + 1]) * 16) + Hex(s[i + 2])));
-                return i + 3;
+                return Hex(s, i + 1, 2, out var x) ? Append(sb, x, i + 3) : -1;
+            case (byte)'u' when i + 1 < s.Length && s[i + 1] == '{':
+                var close = s[i..].IndexOf((byte)'}');
+                return close > 2 && Hex(s, i + 2, close - 2, out var cp) && cp <= 0x10FFFF ? Append(sb, cp, i + close + 1) : -1;
             case (byte)'u':
-                var value = 0;
-                int end;
-                if (s[i + 1] == '{')
-                {
-                    end = s[i..].IndexOf((byte)'}') + i;
-                    foreach (var h in s[(i + 2)..end])
-                    {
-                        value = (value * 16) + Hex(h);
-                    }
-
-                    end++;
-                }
-                else
-                {
-                    for (var k = 1; k <= 4; k++)
-                    {
-                        value = (value * 16) + Hex(s[i + k]);
-                    }
-
-                    end = i + 5;
-                }
-
-                if (value > 0xFFFF)
-                {
-                    sb.Append(char.ConvertFromUtf32(value));
-                }
-                else
-                {
-                    sb.Append((char)value);
-                }
-
-                return end;
+                return Hex(s, i + 1, 4, out var u) ? Append(sb, u, i + 5) : -1;
         }
 
         if (c >= '0' && c <= '7')
@@ -116,8 +84,7 @@ internal static class JsLiterals
                 value = (value * 8) + (s[k++] - '0');
             }
 
-            sb.Append((char)value);
-            return k;
+            return Append(sb, value, k);
         }
 
         if (JsChars.IsLineSeparatorAt(s, i))
@@ -126,11 +93,43 @@ internal static class JsLiterals
         }
 
         // Identity escape; a non-ASCII character after the backslash is copied whole.
-        var cp = JsChars.DecodeAt(s, i, out var n);
-        sb.Append(cp < 0 ? "\uFFFD" : char.ConvertFromUtf32(cp));
-        return i + n;
+        var identity = JsChars.DecodeAt(s, i, out var n);
+        return identity < 0 ? -1 : Append(sb, identity, i + n);
     }
 
-    private static int Hex(byte b) =>
-        JsChars.IsHexDigit(b) ? (b <= '9' ? b - '0' : (b | 0x20) - 'a' + 10) : throw new FormatException("not a hex digit");
+    private static int Append(StringBuilder sb, int codePoint, int next)
+    {
+        if (codePoint > 0xFFFF)
+        {
+            sb.Append(char.ConvertFromUtf32(codePoint));
+        }
+        else
+        {
+            // Lone surrogates written as \uD800 stay as they are, like in the language.
+            sb.Append((char)codePoint);
+        }
+
+        return next;
+    }
+
+    private static bool Hex(ReadOnlySpan<byte> s, int start, int count, out int value)
+    {
+        value = 0;
+        if (count < 1 || start + count > s.Length)
+        {
+            return false;
+        }
+
+        foreach (var b in s.Slice(start, count))
+        {
+            if (!JsChars.IsHexDigit(b) || value > 0x10FFFF)
+            {
+                return false;
+            }
+
+            value = (value * 16) + (b <= '9' ? b - '0' : (b | 0x20) - 'a' + 10);
+        }
+
+        return true;
+    }
 }

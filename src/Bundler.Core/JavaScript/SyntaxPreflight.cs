@@ -43,7 +43,7 @@ internal static partial class SyntaxPreflight
     {
         private readonly JsToken[] _t = doc.Tokens;
 
-        public int[] FirstLine { get; } = new int[Enum.GetValues<JsConstruct>().Length];
+        public int[] FirstLine { get; } = new int[(int)JsConstruct.NumericSeparator + 1];
 
         public void Run()
         {

@@ -21,5 +21,8 @@ public sealed class JsLiteralsTests
     [InlineData("'\\x4'")]
     [InlineData("'\\u12'")]
     [InlineData("'\\u{12'")]
+    [InlineData("'\\u{110000}'")]
+    [InlineData("'\\x'")]
+    [InlineData("'\\'")]
     public void Malformed_escapes_have_no_value(string literal) => Assert.Null(JsLiterals.Cook(Encoding.UTF8.GetBytes(literal)));
 }
