@@ -3,7 +3,10 @@ namespace Bundler.Core.JavaScript;
 /// <summary>The frame stack: which brace is a block, where functions open, generators, markers.</summary>
 internal sealed partial class JsLexer
 {
-    /// <summary>Acorn's braceIsBlock, plus conditional colons and <c>do {</c>.</summary>
+    /// <summary>
+    /// Acorn's braceIsBlock, plus: a conditional's colon, <c>do</c>, <c>}</c>, and an identifier on an earlier line
+    /// are followed by a block or an object literal the way acorn's parser (not its tokenizer) decides.
+    /// </summary>
     private bool BraceIsBlock(bool newline)
     {
         var parent = Top;

@@ -4,6 +4,9 @@
 // original with acorn (script first, module only if the script parse fails), records whether it also parses as
 // ECMAScript 5, lists its require() calls, compares our tokens with the tokens acorn's parser consumed, and
 // compares the ASTs of the original and of our minified output, ignoring positions only.
+// Tokens come from the parse (onToken), not from acorn.tokenizer(): the standalone tokenizer guesses regex versus
+// division from context alone and its parser corrects some guesses (an object literal after a conditional's `:`,
+// `async function` expressions, `{ class() {} }`); the parser's tokens are the ones that are right.
 'use strict';
 const fs = require('fs');
 const [acornDir, manifestPath, resultsPath] = process.argv.slice(2);
