@@ -57,6 +57,8 @@ internal enum JsConstruct : byte
     OptionalChaining,
     NullishCoalescing,
     LogicalAssignment,
+
+    // Keep last: the preflight sizes its table by it.
     NumericSeparator,
 }
 

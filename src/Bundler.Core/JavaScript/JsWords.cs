@@ -64,76 +64,45 @@ internal static class JsWords
     /// <summary>Classifies an unescaped identifier's bytes without allocating.</summary>
     public static JsWord Lookup(ReadOnlySpan<byte> s)
     {
-        switch (s.Length)
+        // Most identifiers are not words at all: reject them by length and first letter before comparing.
+        if (s.Length < 2 || s.Length > 10 || s[0] < 'a' || s[0] > 'y')
         {
-            case 2:
-                return s[0] switch
-                {
-                    (byte)'d' when s[1] == 'o' => JsWord.Do,
-                    (byte)'i' when s[1] == 'f' => JsWord.If,
-                    (byte)'i' when s[1] == 'n' => JsWord.In,
-                    (byte)'o' when s[1] == 'f' => JsWord.Of,
-                    _ => JsWord.None,
-                };
-            case 3:
-                return s.SequenceEqual("for"u8) ? JsWord.For
-                    : s.SequenceEqual("new"u8) ? JsWord.New
-                    : s.SequenceEqual("try"u8) ? JsWord.Try
-                    : s.SequenceEqual("var"u8) ? JsWord.Var
-                    : s.SequenceEqual("let"u8) ? JsWord.Let
-                    : s.SequenceEqual("get"u8) ? JsWord.Get
-                    : s.SequenceEqual("set"u8) ? JsWord.Set
-                    : JsWord.None;
-            case 4:
-                return s.SequenceEqual("case"u8) ? JsWord.Case
-                    : s.SequenceEqual("else"u8) ? JsWord.Else
-                    : s.SequenceEqual("null"u8) ? JsWord.Null
-                    : s.SequenceEqual("this"u8) ? JsWord.This
-                    : s.SequenceEqual("true"u8) ? JsWord.True
-                    : s.SequenceEqual("void"u8) ? JsWord.Void
-                    : s.SequenceEqual("with"u8) ? JsWord.With
-                    : s.SequenceEqual("meta"u8) ? JsWord.Meta
-                    : JsWord.None;
-            case 5:
-                return s.SequenceEqual("break"u8) ? JsWord.Break
-                    : s.SequenceEqual("catch"u8) ? JsWord.Catch
-                    : s.SequenceEqual("class"u8) ? JsWord.Class
-                    : s.SequenceEqual("const"u8) ? JsWord.Const
-                    : s.SequenceEqual("false"u8) ? JsWord.False
-                    : s.SequenceEqual("super"u8) ? JsWord.Super
-                    : s.SequenceEqual("throw"u8) ? JsWord.Throw
-                    : s.SequenceEqual("while"u8) ? JsWord.While
-                    : s.SequenceEqual("async"u8) ? JsWord.Async
-                    : s.SequenceEqual("await"u8) ? JsWord.Await
-                    : s.SequenceEqual("yield"u8) ? JsWord.Yield
-                    : JsWord.None;
-            case 6:
-                return s.SequenceEqual("delete"u8) ? JsWord.Delete
-                    : s.SequenceEqual("export"u8) ? JsWord.Export
-                    : s.SequenceEqual("import"u8) ? JsWord.Import
-                    : s.SequenceEqual("return"u8) ? JsWord.Return
-                    : s.SequenceEqual("switch"u8) ? JsWord.Switch
-                    : s.SequenceEqual("typeof"u8) ? JsWord.Typeof
-                    : s.SequenceEqual("static"u8) ? JsWord.Static
-                    : s.SequenceEqual("target"u8) ? JsWord.Target
-                    : JsWord.None;
-            case 7:
-                return s.SequenceEqual("default"u8) ? JsWord.Default
-                    : s.SequenceEqual("extends"u8) ? JsWord.Extends
-                    : s.SequenceEqual("finally"u8) ? JsWord.Finally
-                    : s.SequenceEqual("require"u8) ? JsWord.Require
-                    : JsWord.None;
-            case 8:
-                return s.SequenceEqual("continue"u8) ? JsWord.Continue
-                    : s.SequenceEqual("debugger"u8) ? JsWord.Debugger
-                    : s.SequenceEqual("function"u8) ? JsWord.Function
-                    : JsWord.None;
-            case 10:
-                return s.SequenceEqual("instanceof"u8) ? JsWord.Instanceof : JsWord.None;
-            default:
-                return JsWord.None;
+            return JsWord.None;
         }
+
+        return s[0] switch
+        {
+            (byte)'a' => Is(s, "async"u8, JsWord.Async) | Is(s, "await"u8, JsWord.Await),
+            (byte)'b' => Is(s, "break"u8, JsWord.Break),
+            (byte)'c' => Is(s, "case"u8, JsWord.Case) | Is(s, "catch"u8, JsWord.Catch) | Is(s, "class"u8, JsWord.Class)
+                | Is(s, "const"u8, JsWord.Const) | Is(s, "continue"u8, JsWord.Continue),
+            (byte)'d' => Is(s, "do"u8, JsWord.Do) | Is(s, "debugger"u8, JsWord.Debugger) | Is(s, "default"u8, JsWord.Default)
+                | Is(s, "delete"u8, JsWord.Delete),
+            (byte)'e' => Is(s, "else"u8, JsWord.Else) | Is(s, "export"u8, JsWord.Export) | Is(s, "extends"u8, JsWord.Extends),
+            (byte)'f' => Is(s, "for"u8, JsWord.For) | Is(s, "false"u8, JsWord.False) | Is(s, "finally"u8, JsWord.Finally)
+                | Is(s, "function"u8, JsWord.Function),
+            (byte)'g' => Is(s, "get"u8, JsWord.Get),
+            (byte)'i' => Is(s, "if"u8, JsWord.If) | Is(s, "in"u8, JsWord.In) | Is(s, "import"u8, JsWord.Import)
+                | Is(s, "instanceof"u8, JsWord.Instanceof),
+            (byte)'l' => Is(s, "let"u8, JsWord.Let),
+            (byte)'m' => Is(s, "meta"u8, JsWord.Meta),
+            (byte)'n' => Is(s, "new"u8, JsWord.New) | Is(s, "null"u8, JsWord.Null),
+            (byte)'o' => Is(s, "of"u8, JsWord.Of),
+            (byte)'r' => Is(s, "return"u8, JsWord.Return) | Is(s, "require"u8, JsWord.Require),
+            (byte)'s' => Is(s, "set"u8, JsWord.Set) | Is(s, "super"u8, JsWord.Super) | Is(s, "switch"u8, JsWord.Switch)
+                | Is(s, "static"u8, JsWord.Static),
+            (byte)'t' => Is(s, "try"u8, JsWord.Try) | Is(s, "this"u8, JsWord.This) | Is(s, "true"u8, JsWord.True)
+                | Is(s, "throw"u8, JsWord.Throw) | Is(s, "typeof"u8, JsWord.Typeof) | Is(s, "target"u8, JsWord.Target),
+            (byte)'v' => Is(s, "var"u8, JsWord.Var) | Is(s, "void"u8, JsWord.Void),
+            (byte)'w' => Is(s, "while"u8, JsWord.While) | Is(s, "with"u8, JsWord.With),
+            (byte)'y' => Is(s, "yield"u8, JsWord.Yield),
+            _ => JsWord.None,
+        };
     }
+
+    // At most one candidate matches, so the results of several can be or-ed together.
+    private static JsWord Is(ReadOnlySpan<byte> s, ReadOnlySpan<byte> word, JsWord value) =>
+        s.Length == word.Length && s.SequenceEqual(word) ? value : JsWord.None;
 
     /// <summary>
     /// Keywords after which an expression (and so a regular expression) may start: acorn's <c>beforeExpr</c>.

@@ -34,6 +34,7 @@ internal static class Minifier
         var tokens = doc.Tokens;
         var output = new Output(src.Length);
         var hasPrev = false;
+        var prevIsMemberName = false;
         JsToken prev = default;
         JsToken beforeSemicolon = default;
         var removableSemicolonAt = -1;
@@ -48,7 +49,8 @@ internal static class Minifier
             removableSemicolonAt = -1;
             if (hasPrev)
             {
-                if (t.NewlineBefore && MayEndStatement(prev) && MayStartStatement(t))
+                // `a.default` ends an expression like any identifier does.
+                if (t.NewlineBefore && (MayEndStatement(prev) || prevIsMemberName) && MayStartStatement(t))
                 {
                     output.Add((byte)'\n');
                 }
@@ -58,13 +60,14 @@ internal static class Minifier
                 }
             }
 
-            if (t.Is(JsPunct.Semicolon) && hasPrev && EndsExpressionOrSimpleStatement(prev))
+            if (t.Is(JsPunct.Semicolon) && hasPrev && (EndsExpressionOrSimpleStatement(prev) || prevIsMemberName))
             {
                 removableSemicolonAt = output.Count;
                 beforeSemicolon = prev;
             }
 
             output.Add(src[t.Start..t.End]);
+            prevIsMemberName = t.Kind == JsTokenKind.Keyword && hasPrev && (prev.Is(JsPunct.Dot) || prev.Is(JsPunct.QuestionDot));
             prev = t;
             hasPrev = true;
         }

@@ -126,7 +126,8 @@ internal static partial class SyntaxPreflight
             switch (t.Word)
             {
                 case JsWord.Let:
-                    if (next.Kind == JsTokenKind.Identifier || next.Is(JsPunct.LBrace)
+                    // `let` then a line break is ES5's expression statement `let;` and stays silent.
+                    if ((next.Kind == JsTokenKind.Identifier && !next.NewlineBefore) || next.Is(JsPunct.LBrace)
                         || (next.Is(JsPunct.LBracket) && StartsStatement(i)))
                     {
                         Found(JsConstruct.LetDeclaration, t);

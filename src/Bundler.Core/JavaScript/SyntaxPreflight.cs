@@ -8,8 +8,9 @@ namespace Bundler.Core.JavaScript;
 /// <para>
 /// Property names are never mistaken for syntax: a word after <c>.</c> or <c>?.</c>, or at a key position of an
 /// object literal (<c>x.class</c>, <c>{ let: 1 }</c>, <c>{ import: f }</c>), is a name. <c>let</c> is an
-/// identifier in sloppy ES5, so it counts as a declaration only when an identifier, <c>{</c>, or (at the start
-/// of a statement) <c>[</c> follows it; <c>let [a] = b</c> elsewhere is ES5 member assignment and stays silent.
+/// identifier in sloppy ES5, so it counts as a declaration only when an identifier on the same line, <c>{</c>,
+/// or (at the start of a statement) <c>[</c> follows it; <c>x = let[0]</c> is ES5 member access and
+/// <c>let</c> followed by a line break is ES5's statement <c>let;</c>, and both stay silent.
 /// <c>await</c> and <c>yield</c> are not reported on their own: they only mean something inside an async
 /// function or a generator, which is reported. Checked against acorn on the test corpus: files acorn parses as
 /// ECMAScript 5 get no finding, and files it parses only as a later version get at least one.
@@ -42,7 +43,7 @@ internal static partial class SyntaxPreflight
     {
         private readonly JsToken[] _t = doc.Tokens;
 
-        public int[] FirstLine { get; } = new int[Enum.GetValues<JsConstruct>().Length];
+        public int[] FirstLine { get; } = new int[(int)JsConstruct.NumericSeparator + 1];
 
         public void Run()
         {

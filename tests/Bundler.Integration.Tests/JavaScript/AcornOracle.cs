@@ -19,6 +19,11 @@ public sealed class OracleEntry(string name, byte[] bytes)
 
     internal IReadOnlyList<SyntaxFinding> Es51Findings { get; set; } = [];
 
+    internal RequireScan? Requires { get; set; }
+
+    /// <summary>acorn's require() calls: line and specifier (null when dynamic), in source order.</summary>
+    public List<(int Line, string? Specifier)> AcornRequires { get; } = [];
+
     /// <summary>Our lexer or minifier threw (the message), which acorn must then also reject.</summary>
     public string? OurError { get; set; }
 
@@ -58,6 +63,7 @@ public static class AcornOracle
                 entry.Document = doc;
                 entry.Minified = Minifier.Minify(doc);
                 entry.Es51Findings = SyntaxPreflight.Check(doc, EngineProfile.Es51);
+                entry.Requires = RequireScanner.Scan(doc);
                 item["tokens"] = temp.Write($"{i}.tokens.json", TokensJson(doc));
                 var min = temp.Combine($"{i}.min.js");
                 File.WriteAllBytes(min, entry.Minified.Code);
@@ -86,9 +92,26 @@ public static class AcornOracle
             e.Es5Error = Str(r, "es5Error");
             e.TokenMismatch = Str(r, "tokenMismatch");
             e.AstDiff = Str(r, "astDiff");
+            if (r.TryGetProperty("requires", out var requires))
+            {
+                foreach (var call in requires.EnumerateArray())
+                {
+                    e.AcornRequires.Add((call[0].GetInt32(), call[1].ValueKind == JsonValueKind.String ? call[1].GetString() : null));
+                }
+            }
         }
 
         return entries;
+    }
+
+    /// <summary>Null when our require() calls are acorn's, else both lists.</summary>
+    internal static string? CompareRequires(OracleEntry e)
+    {
+        var ours = e.Requires!.Static.Select(r => (r.Line, (string?)r.Specifier))
+            .Concat(e.Requires.Dynamic.Select(d => (d.Line, (string?)null)))
+            .Order().ToList();
+        var theirs = e.AcornRequires.Order().ToList();
+        return ours.SequenceEqual(theirs) ? null : $"ours [{string.Join(", ", ours)}] acorn [{string.Join(", ", theirs)}]";
     }
 
     private static string? Str(JsonElement e, string name) =>

@@ -119,6 +119,26 @@ public sealed class CorpusOracleTests(CorpusOracleFixture corpus, ITestOutputHel
     }
 
     [Fact]
+    public void Require_scanner_finds_the_require_calls_of_acorns_tree()
+    {
+        var failures = new List<string>();
+        int total = 0, dynamic = 0;
+        foreach (var e in corpus.Parseable.Where(e => e.Requires is not null))
+        {
+            total += e.AcornRequires.Count;
+            dynamic += e.AcornRequires.Count(r => r.Specifier is null);
+            if (AcornOracle.CompareRequires(e) is { } difference)
+            {
+                failures.Add($"{e.Name}: {difference}");
+            }
+        }
+
+        output.WriteLine($"{total} require() calls, {dynamic} of them dynamic");
+        Assert.True(failures.Count == 0, string.Join('\n', failures.Take(20)));
+        Assert.True(total >= 300 && dynamic > 0, $"the corpus should exercise the scanner: {total} calls, {dynamic} dynamic");
+    }
+
+    [Fact]
     public void Es51_preflight_agrees_with_acorn_ecmascript_5()
     {
         var falsePositives = new List<string>();

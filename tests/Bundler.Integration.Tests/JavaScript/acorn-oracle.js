@@ -2,17 +2,23 @@
 //   node acorn-oracle.js <acorn module dir> <manifest.json> <results.json>
 // The manifest lists, per file, the original, our minified output and our tokens. For each file this parses the
 // original with acorn (script first, module only if the script parse fails), records whether it also parses as
-// ECMAScript 5, compares our tokens with the tokens acorn's parser consumed, and compares the ASTs of the original
-// and of our minified output, ignoring positions only.
+// ECMAScript 5, lists its require() calls, compares our tokens with the tokens acorn's parser consumed, and
+// compares the ASTs of the original and of our minified output, ignoring positions only.
+// Tokens come from the parse (onToken), not from acorn.tokenizer(): the standalone tokenizer guesses regex versus
+// division from context alone and its parser corrects some guesses (an object literal after a conditional's `:`,
+// `async function` expressions, `{ class() {} }`); the parser's tokens are the ones that are right.
 'use strict';
 const fs = require('fs');
 const [acornDir, manifestPath, resultsPath] = process.argv.slice(2);
-const acorn = require(acornDir);
+const acorn = require(require('path').resolve(acornDir));
 const tt = acorn.tokTypes;
 const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
 
 function parse(text, ecmaVersion, sourceType, onToken) {
-  return acorn.parse(text, { ecmaVersion, sourceType, allowHashBang: true, locations: !!onToken, onToken });
+  // CommonJS modules are function bodies: Node.js and IoT.js both allow a top-level return.
+  return acorn.parse(text, {
+    ecmaVersion, sourceType, allowHashBang: true, allowReturnOutsideFunction: true, locations: !!onToken, onToken,
+  });
 }
 
 function parseOriginal(text) {
@@ -128,6 +134,26 @@ function diff(a, b, path) {
   return null;
 }
 
+// Every call of the identifier `require` (also `new require(...)`), in source order: [line, specifier or null].
+// A specifier is given when the only argument is a string literal or a template without substitutions.
+function requires(ast) {
+  const found = [];
+  (function walk(node) {
+    if (Array.isArray(node)) { node.forEach(walk); return; }
+    if (!node || typeof node !== 'object' || typeof node.type !== 'string') return;
+    if ((node.type === 'CallExpression' && !node.optional || node.type === 'NewExpression') &&
+        node.callee.type === 'Identifier' && node.callee.name === 'require') {
+      const args = node.arguments;
+      const a = args.length === 1 ? args[0] : null;
+      const value = a && a.type === 'Literal' && typeof a.value === 'string' ? a.value
+        : a && a.type === 'TemplateLiteral' && a.expressions.length === 0 ? a.quasis[0].value.cooked : null;
+      found.push({ start: node.callee.start, line: node.callee.loc.start.line, value });
+    }
+    for (const k of Object.keys(node)) if (!positional.has(k)) walk(node[k]);
+  })(ast);
+  return found.sort((x, y) => x.start - y.start).map(r => [r.line, r.value]);
+}
+
 const results = [];
 for (const f of manifest.files) {
   const r = { id: f.id };
@@ -140,6 +166,7 @@ for (const f of manifest.files) {
   }
   r.sourceType = original.sourceType;
   try { parse(text, 5, 'script'); r.es5 = true; } catch (e) { r.es5 = false; r.es5Error = e.message; }
+  r.requires = requires(original.ast);
   if (f.tokens) r.tokenMismatch = compareTokens(text, original.tokens, JSON.parse(fs.readFileSync(f.tokens, 'utf8')));
   if (f.minified) {
     const min = fs.readFileSync(f.minified, 'utf8');
