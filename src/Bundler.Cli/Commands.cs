@@ -45,7 +45,13 @@ internal static class Commands
         public BundleRequest Request(ParseResult p, string output)
         {
             var cwd = Environment.CurrentDirectory;
-            var (modules, projectDir, rootName) = ProjectInput.Read(p.GetValue(Specs) ?? [], p.GetValue(Manifest), cwd);
+            var specs = p.GetValue(Specs) ?? [];
+            if (specs.FirstOrDefault(s => s.StartsWith('-')) is { } unknown)
+            {
+                throw new IpmException(Messages.UnknownOption(unknown));
+            }
+
+            var (modules, projectDir, rootName) = ProjectInput.Read(specs, p.GetValue(Manifest), cwd);
             if (modules.Count == 0)
             {
                 throw new IpmException(Messages.NothingToBundle());

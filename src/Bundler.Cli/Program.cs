@@ -28,7 +28,8 @@ internal static class Program
 
         try
         {
-            return await parse.InvokeAsync().ConfigureAwait(false);
+            // Our handler below prints coded errors; System.CommandLine's own would print a stack trace.
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
         }
         catch (IpmException ex)
         {
@@ -38,6 +39,12 @@ internal static class Program
         catch (OperationCanceledException)
         {
             Console.Error.WriteLine(Messages.Cancelled().ToString());
+            return 1;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException or FormatException)
+        {
+            // A bug or an environment problem still ends as one coded line; the type helps a bug report.
+            Console.Error.WriteLine(Messages.UnexpectedFailure(ex.GetType().Name, ex.Message).ToString());
             return 1;
         }
     }

@@ -36,6 +36,9 @@ public static partial class Messages
     public static Diagnostic BadOption(string option, string value, string expected) =>
         Error("IPM1000", $"invalid value '{value}' for {option}: expected {expected}");
 
+    public static Diagnostic UnknownOption(string option) =>
+        Error("IPM1000", $"unknown option '{option}'");
+
     public static Diagnostic UnexpectedFailure(string what, string why) =>
         Error("IPM1099", $"unexpected failure while {what}: {why}");
 }
