@@ -9,6 +9,8 @@ namespace Bundler.Integration.Tests.Fetching;
 /// </summary>
 internal sealed class FaultRegistry : IAsyncDisposable
 {
+    private int _disposed;
+
     public FaultServer Server { get; } = new();
 
     public string Url => $"http://127.0.0.1:{Server.Port}/";
@@ -37,7 +39,8 @@ internal sealed class FaultRegistry : IAsyncDisposable
 
     public int PackumentRequests(string name) => Server.CountRequests(PackumentPath(name));
 
-    public ValueTask DisposeAsync() => Server.DisposeAsync();
+    /// <summary>Stops the server (a test may stop it early, to prove nothing more is asked of it).</summary>
+    public ValueTask DisposeAsync() => Interlocked.Exchange(ref _disposed, 1) == 0 ? Server.DisposeAsync() : ValueTask.CompletedTask;
 
     private JsonObject Packument(IReadOnlyList<PackedPackage> versions, Action<PackedPackage, JsonObject>? editDist)
     {
