@@ -7,7 +7,7 @@ using static Bundler.Integration.Tests.Fetching.CliFixtures;
 namespace Bundler.Integration.Tests.Fetching;
 
 /// <summary>
-/// ipm stopped in the middle of a download: by Ctrl-C (SIGINT), by SIGKILL, and with `ipm cache clean` running
+/// ipm stopped in the middle of a download: by Ctrl-C (SIGINT) or SIGTERM, by SIGKILL, and with `ipm cache clean` running
 /// meanwhile. The registry drips the archive so the download is certainly in the middle of its body.
 /// </summary>
 public sealed class InterruptionTests(ITestOutputHelper output) : IAsyncLifetime
@@ -36,8 +36,10 @@ public sealed class InterruptionTests(ITestOutputHelper output) : IAsyncLifetime
 
     private string[] Specs => ["cf-slow@1.0.0", "cf-dep@1.0.0"];
 
-    [Fact]
-    public void Ctrl_C_mid_download_exits_1_promptly_and_leaves_no_partial_file_no_lock_and_the_output_untouched()
+    [Theory]
+    [InlineData("INT")]
+    [InlineData("TERM")]
+    public void Ctrl_C_or_SIGTERM_mid_download_exits_1_promptly_and_leaves_no_partial_file_no_lock_and_the_output_untouched(string signal)
     {
         _registry.Publish(_packages, p => p == SlowPackage ? [FaultResponse.Drip(p.Tarball, DripBytes, DripDelay)] : []);
         var before = PlantOutput(_cli.Out);
@@ -45,13 +47,13 @@ public sealed class InterruptionTests(ITestOutputHelper output) : IAsyncLifetime
         WaitUntilMidDownload(ipm);
 
         var clock = Stopwatch.StartNew();
-        ipm.Interrupt();
+        ipm.Signal(signal);
         var result = ipm.WaitForExit(TimeSpan.FromSeconds(60));
         var stopped = clock.Elapsed;
-        output.WriteLine($"ipm exited {(long)stopped.TotalMilliseconds} ms after SIGINT");
+        output.WriteLine($"ipm exited {(long)stopped.TotalMilliseconds} ms after SIG{signal}");
 
         Failed(result, "IPM1005");
-        Assert.True(stopped < TimeSpan.FromSeconds(10), $"ipm took {stopped} to stop after SIGINT");
+        Assert.True(stopped < TimeSpan.FromSeconds(10), $"ipm took {stopped} to stop after SIG{signal}");
         Assert.Empty(TempFiles(_cli.Cache));
         Assert.DoesNotContain(Entries(_cli.Cache), e => FaultRegistryCliTests.Sha512(e) == SlowPackage.Integrity);
         Assert.Equal(before, State(_cli.Out));

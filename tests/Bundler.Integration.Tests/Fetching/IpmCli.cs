@@ -149,9 +149,9 @@ internal sealed class RunningIpm : IDisposable
         return running;
     }
 
-    /// <summary>Sends SIGINT, what Ctrl-C in a terminal sends.</summary>
-    public void Interrupt() =>
-        ProcessRunner.Run("kill", ["-INT", Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], timeout: TimeSpan.FromSeconds(30)).EnsureSuccess("kill -INT");
+    /// <summary>Sends a signal by name: INT is what Ctrl-C in a terminal sends, TERM what service managers and CI runners send.</summary>
+    public void Signal(string name) =>
+        ProcessRunner.Run("kill", ["-" + name, Id.ToString(System.Globalization.CultureInfo.InvariantCulture)], timeout: TimeSpan.FromSeconds(30)).EnsureSuccess("kill -" + name);
 
     /// <summary>SIGKILL: no chance to clean up, as when the machine loses power or a CI job is killed.</summary>
     public void KillHard()
