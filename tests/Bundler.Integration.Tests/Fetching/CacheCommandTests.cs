@@ -39,7 +39,9 @@ public sealed partial class CacheCommandTests : IAsyncLifetime
         File.WriteAllText(running, "a download running in another process");
 
         var verify = _cli.Run("cache", "verify", "--cache", _cli.Cache);
+        var output = State(_cli.Out);
         var offline = _cli.Bundle(_registry.Url, ["cf-app@^1.0.0"], "--offline");
+        var afterOffline = State(_cli.Out);
         var online = _cli.Bundle(_registry.Url, ["cf-app@^1.0.0"]);
         var again = _cli.VerifyCache();
         var clean = _cli.Run("cache", "clean", "--cache", _cli.Cache);
@@ -51,6 +53,7 @@ public sealed partial class CacheCommandTests : IAsyncLifetime
         Assert.True(File.Exists(running));
         // Offline, only the purged package is missing; online it is downloaded a second time, the other one is not.
         Assert.EndsWith("1 package(s) are not in the cache: cf-dep@1.0.0", Failed(offline, "IPM4005"), StringComparison.Ordinal);
+        Assert.Equal(output, afterOffline);
         Succeeded(online);
         Assert.Equal(2, _registry.TarballRequests(dep));
         Assert.Equal(1, _registry.TarballRequests(_packages.Single(p => p.Name == "cf-app")));

@@ -31,7 +31,7 @@ public sealed class FaultRegistryCliTests : IAsyncLifetime
         var junk = Encoding.UTF8.GetBytes(new string(' ', 4096));
         _registry.Publish(packages, p => [Fault(fault, p.Tarball)], _ => [Fault(fault, junk)]);
 
-        var result = _cli.Bundle(_registry.Url, ["cf-app@^1.0.0"]);
+        var result = _cli.Bundle(_registry.Url, ["cf-app@^1.0.0"], "--verbose");
 
         Succeeded(result);
         foreach (var p in packages)
@@ -39,6 +39,12 @@ public sealed class FaultRegistryCliTests : IAsyncLifetime
             Assert.Equal(2, _registry.PackumentRequests(p.Name));
             Assert.Equal(2, _registry.TarballRequests(p));
         }
+
+        // One retry per request, after the registry's Retry-After (2 s) where it sent one, else the first backoff (1 s).
+        var wait = fault == "429" ? "2000" : "1000";
+        var retries = result.StdOut.Split('\n').Where(l => l.StartsWith("retry 1 of 2 for GET ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(4, retries.Count);
+        Assert.All(retries, l => Assert.Contains($" in {wait} ms: ", l, StringComparison.Ordinal));
 
         // The cache holds exactly npm's bytes, each under npm's own integrity, and nothing half-written.
         Assert.Equal(packages.Select(p => p.Integrity).Order(StringComparer.Ordinal), Entries(_cli.Cache).Select(Sha512).Order(StringComparer.Ordinal));
@@ -83,7 +89,7 @@ public sealed class FaultRegistryCliTests : IAsyncLifetime
 
         File.WriteAllText(Path.Combine(_cli.Project, ".npmrc"), $"registry={_registry.Url}\n//127.0.0.1:{_registry.Server.Port}/:_authToken={secret}\n");
 
-        var result = _cli.Run("bundle", "cf-app@^1.0.0", "--cache", _cli.Cache, "--out", _cli.Out);
+        var result = _cli.Run("bundle", "cf-app@^1.0.0", "--cache", _cli.Cache, "--out", _cli.Out, "--verbose");
 
         Succeeded(result);
         var atRegistry = _registry.Server.Requests;
@@ -92,6 +98,7 @@ public sealed class FaultRegistryCliTests : IAsyncLifetime
         Assert.Equal(2, cdn.Requests.Count);
         Assert.All(cdn.Requests, r => Assert.Null(r.Header("authorization")));
         Assert.StartsWith("localhost:", cdn.Requests[0].Header("host"), StringComparison.Ordinal);
+        Assert.Contains("302 redirect", result.StdOut, StringComparison.Ordinal);
         Assert.DoesNotContain(secret, result.All, StringComparison.Ordinal);
         Assert.DoesNotContain(secret, File.ReadAllText(_cli.Lock), StringComparison.Ordinal);
         Assert.All(Directory.GetFiles(_cli.Out), f => Assert.DoesNotContain(secret, File.ReadAllText(f), StringComparison.Ordinal));
@@ -151,11 +158,13 @@ public sealed class FaultRegistryCliTests : IAsyncLifetime
         }
 
         var bad = _cli.Bundle(_registry.Url, ["cf-chain1"], "--jobs", "0");
+        var afterBad = State(_cli.Out);
         var two = _cli.Bundle(_registry.Url, ["cf-chain1"], "--jobs", "2");
         var withTwo = _registry.Server.MaxConcurrentRequests;
         var five = _cli.Run([.. _cli.BundleArgs(_registry.Url, ["cf-chain1"], cache: _cli.Combine("cache5")), "--jobs", "5"]);
 
         Failed(bad, "IPM1000", exitCode: 2);
+        Assert.Equal("(absent)", afterBad);
         Succeeded(two);
         Succeeded(five);
         Assert.Equal(2, withTwo);
@@ -167,7 +176,7 @@ public sealed class FaultRegistryCliTests : IAsyncLifetime
     private static FaultResponse Fault(string kind, byte[] body) => kind switch
     {
         "500" => FaultResponse.Error(500),
-        "429" => FaultResponse.Error(429, retryAfter: "1"),
+        "429" => FaultResponse.Error(429, retryAfter: "2"),
         "reset" => FaultResponse.Reset(body, body.Length / 2),
         "short" => FaultResponse.Short(body, body.Length / 2),
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
