@@ -12,6 +12,7 @@ internal static class Commands
         yield return Bundle();
         yield return Lock();
         yield return Mirror();
+        yield return CacheCommands.Create();
     }
 
     private static Option<T> Opt<T>((string Name, string Help) o) => new(o.Name) { Description = o.Help };
@@ -106,6 +107,9 @@ internal static class Commands
             cmd.Options.Add(o);
         }
 
+        var limits = new ExtractionOptions();
+        limits.AddTo(cmd);
+
         cmd.SetAction(async (p, ct) =>
         {
             var cwd = Environment.CurrentDirectory;
@@ -117,6 +121,7 @@ internal static class Commands
                 MaxFlashBytes = p.GetValue(maxFlash),
                 EngineProfile = p.GetValue(profile)!,
                 EmitFilesDirectory = p.GetValue(emit) is { } d ? Path.GetFullPath(d, cwd) : null,
+                ExtractionLimits = limits.Read(p),
             };
             await BundlePipeline.RunAsync(request, new ConsoleLog(p.GetValue(common.Verbose)), ct).ConfigureAwait(false);
             return 0;

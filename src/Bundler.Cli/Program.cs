@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using Bundler.Core.Diagnostics;
 
 namespace Bundler.Cli;
@@ -26,26 +27,55 @@ internal static class Program
             return 2;
         }
 
+        // Our own errors must reach the handlers below (System.CommandLine's default handler would print a stack
+        // trace), and Ctrl-C must cancel cooperatively so downloads delete their partial files (its own handler
+        // gives up after 2 s and exits with 130, whatever is left on disk).
+        var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+        using var cancel = new CancellationTokenSource();
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => Stop(c, cancel));
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => Stop(c, cancel));
         try
         {
-            // Our handler below prints coded errors; System.CommandLine's own would print a stack trace.
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+            return await parse.InvokeAsync(configuration, cancel.Token).ConfigureAwait(false);
         }
         catch (IpmException ex)
         {
             Console.Error.WriteLine(ex.Diagnostic.ToString());
             return ex.Code is "IPM1000" or "IPM1003" ? 2 : 1;
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
             Console.Error.WriteLine(Messages.Cancelled().ToString());
             return 1;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException or FormatException)
+        catch (Exception ex)
         {
-            // A bug or an environment problem still ends as one coded line; the type helps a bug report.
-            Console.Error.WriteLine(Messages.UnexpectedFailure(ex.GetType().Name, ex.Message).ToString());
+            // A bug in ipm: still one coded line first, then everything a bug report needs.
+            Console.Error.WriteLine(Messages.UnexpectedFailure($"running 'ipm {string.Join(' ', args.Take(1))}'", ex.Message).ToString());
+            Console.Error.WriteLine(ex.ToString());
             return 1;
+        }
+    }
+
+    /// <summary>
+    /// The first Ctrl-C (or SIGTERM) cancels the run, which then cleans up and exits with 1; a second one is left
+    /// to the system and ends the process at once.
+    /// </summary>
+    private static void Stop(PosixSignalContext context, CancellationTokenSource cancel)
+    {
+        try
+        {
+            if (cancel.IsCancellationRequested)
+            {
+                return;
+            }
+
+            context.Cancel = true;
+            cancel.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Main is returning already.
         }
     }
 }

@@ -32,4 +32,7 @@ public static partial class Messages
 
     public static Diagnostic CacheEntryChanged(string path, string why) =>
         Error("IPM4010", $"cache entry '{path}' is missing or no longer matches its hash ({why}); run the build again to fetch it anew");
+
+    public static Diagnostic OfflineNeedsMetadata(string package, string registry) =>
+        Error("IPM4011", $"offline, and the registry metadata of '{package}' is needed from {registry}: it is not in the lock file, and only archives are cached (run once without --offline to write the lock)");
 }

@@ -18,7 +18,7 @@ public sealed partial class ContentCache
         foreach (var file in Directory.EnumerateFiles(ContentRoot, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList())
         {
             var name = Path.GetFileName(file);
-            if (name.EndsWith(TempSuffix, StringComparison.Ordinal) || name.EndsWith(PurgeSuffix, StringComparison.Ordinal))
+            if (IsTemporary(name))
             {
                 if (now - File.GetLastWriteTimeUtc(file) > StaleAfter)
                 {
@@ -51,32 +51,50 @@ public sealed partial class ContentCache
         return new CacheVerifyResult(entries, removed, bytes, stale);
     }
 
-    /// <summary>Deletes every cached archive; returns how many files were removed.</summary>
-    public int Clean()
+    /// <summary>
+    /// Deletes every cached archive and every stale temporary file, then the folders left empty. Temporary files
+    /// younger than a day may belong to a download running in another process and are kept.
+    /// </summary>
+    public CacheCleanResult Clean()
     {
         if (!Directory.Exists(ContentRoot))
         {
-            return 0;
+            return new CacheCleanResult(0, 0);
         }
 
-        var count = 0;
+        int removed = 0, kept = 0;
+        var now = DateTime.UtcNow;
         foreach (var file in Directory.EnumerateFiles(ContentRoot, "*", SearchOption.AllDirectories).ToList())
         {
+            if (IsTemporary(file) && now - File.GetLastWriteTimeUtc(file) <= StaleAfter)
+            {
+                kept++;
+                continue;
+            }
+
             TryDelete(file);
-            count++;
+            removed++;
         }
 
-        try
+        // Deepest first, so a folder emptied by removing its children goes too. A download that re-creates a
+        // folder meanwhile is fine: the fetcher creates the folders it needs again before each write.
+        foreach (var dir in Directory.EnumerateDirectories(ContentRoot, "*", SearchOption.AllDirectories).OrderByDescending(d => d.Length).Append(ContentRoot).ToList())
         {
-            Directory.Delete(ContentRoot, recursive: true);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // A download running meanwhile re-created a folder; its entry is whole and stays.
+            try
+            {
+                Directory.Delete(dir, recursive: false);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Not empty (a running download), or gone already.
+            }
         }
 
-        return count;
+        return new CacheCleanResult(removed, kept);
     }
+
+    private static bool IsTemporary(string file) =>
+        file.EndsWith(TempSuffix, StringComparison.Ordinal) || file.EndsWith(PurgeSuffix, StringComparison.Ordinal);
 
     /// <summary>The algorithm of a path shaped like an entry (<c>{alg}/{xx}/{yy}/{hex}</c>), else null.</summary>
     private string? EntryAlgorithm(string file)

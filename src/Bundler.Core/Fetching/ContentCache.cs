@@ -9,6 +9,11 @@ namespace Bundler.Core.Fetching;
 /// <param name="StaleTemporaryFiles">Leftover temporary files of interrupted downloads removed.</param>
 public sealed record CacheVerifyResult(int Entries, int Removed, long ValidBytes, int StaleTemporaryFiles);
 
+/// <summary>What <see cref="ContentCache.Clean"/> did.</summary>
+/// <param name="Removed">Files deleted: entries, stale temporary files and anything else in the cache.</param>
+/// <param name="KeptTemporaryFiles">Temporary files young enough to belong to a download still running.</param>
+public sealed record CacheCleanResult(int Removed, int KeptTemporaryFiles);
+
 /// <summary>
 /// Content-addressed archive cache: <c>{root}/content-v1/{algorithm}/{hex[0..2]}/{hex[2..4]}/{hex}</c>, the name
 /// being the hash of the content. Entries appear only by atomic rename of a verified temporary file in the same
@@ -148,20 +153,28 @@ public sealed partial class ContentCache
     internal string Commit(string tempPath, string algorithm, byte[] digest)
     {
         var final = PathFor(algorithm, ExpectedIntegrity.Hex(digest));
-        Directory.CreateDirectory(Path.GetDirectoryName(final)!);
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            File.Move(tempPath, final, overwrite: false);
-        }
-        catch (IOException) when (File.Exists(final))
-        {
-            if (HashFile(final, algorithm) is not { } existing || !existing.Digest.AsSpan().SequenceEqual(digest))
+            Directory.CreateDirectory(Path.GetDirectoryName(final)!);
+            try
             {
-                File.Move(tempPath, final, overwrite: true);
+                File.Move(tempPath, final, overwrite: false);
+                return final;
+            }
+            catch (DirectoryNotFoundException) when (attempt < 3 && File.Exists(tempPath))
+            {
+                // `ipm cache clean` removed the empty folder between creating and using it; create it again.
+            }
+            catch (IOException) when (File.Exists(final))
+            {
+                if (HashFile(final, algorithm) is not { } existing || !existing.Digest.AsSpan().SequenceEqual(digest))
+                {
+                    File.Move(tempPath, final, overwrite: true);
+                }
+
+                return final;
             }
         }
-
-        return final;
     }
 
     private static FileStream OpenRead(string path) =>

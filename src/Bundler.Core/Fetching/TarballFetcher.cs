@@ -175,7 +175,7 @@ internal sealed class TarballFetcher
     /// <summary>Writes one attempt's body to the temporary file (truncating what an earlier attempt left), hashing as it goes.</summary>
     private async Task<(byte[] Digest, long Size)> WriteAsync(Stream body, string temp, string algorithm, string label, string shownUrl, CancellationToken token)
     {
-        var file = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous);
+        var file = CreateTemp(temp);
         await using (file.ConfigureAwait(false))
         {
             using var hash = ExpectedIntegrity.CreateHash(algorithm);
@@ -197,6 +197,23 @@ internal sealed class TarballFetcher
             await file.FlushAsync(token).ConfigureAwait(false);
             file.Flush(flushToDisk: true);
             return (hash.GetHashAndReset(), size);
+        }
+    }
+
+    // The folder was created with the temporary name, but `ipm cache clean` in another process may remove it
+    // while still empty; create it again rather than fail the build.
+    private static FileStream CreateTemp(string temp)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, BufferSize, FileOptions.Asynchronous);
+            }
+            catch (DirectoryNotFoundException) when (attempt < 3)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(temp)!);
+            }
         }
     }
 }

@@ -24,7 +24,21 @@ public static class BundlePipeline
         var staging = Path.Combine(Path.GetTempPath(), "ipm-staging-" + Guid.NewGuid().ToString("N"));
         try
         {
-            var contents = ContentStage.Collect(request, tree, archives, staging, log, cancellationToken);
+            IReadOnlyList<PackageContent> contents;
+            try
+            {
+                contents = ContentStage.Collect(request, tree, archives, staging, log, cancellationToken);
+            }
+            catch (IpmException ex) when (ex.Code == "IPM4010")
+            {
+                // `ipm cache clean` or `verify` in another process removed an entry between fetching and extracting:
+                // fetch what is missing once more (offline, that is the usual IPM4005) and extract afresh.
+                log.Detail($"{ex.Message}; fetching again");
+                archives = await FetchStage.FetchAsync(request, restore, tree, log, cancellationToken).ConfigureAwait(false);
+                TryDelete(staging);
+                contents = ContentStage.Collect(request, tree, archives, staging, log, cancellationToken);
+            }
+
             var (table, _) = ModelStage.Build(request, contents, digest, log);
             cancellationToken.ThrowIfCancellationRequested();
             var generated = CodeGenerator.Generate(table, templateDir, request.OutputDirectory, log);

@@ -1,3 +1,5 @@
+using static System.FormattableString;
+
 namespace Bundler.Core.Pipeline;
 
 /// <summary>Command-line option names and their help texts: the one place a user-visible option is defined.</summary>
@@ -24,4 +26,13 @@ public static class OptionNames
     public static readonly (string Name, string Help) Verbose = ("--verbose", "Print every request, retry and file.");
     public static readonly (string Name, string Help) To = ("--to", "Folder the static registry is written to.");
     public static readonly (string Name, string Help) Json = ("--json", "Print JSON.");
+
+    // Extraction limits (ExtractionLimits): a package that breaks one is refused with its IPM5xxx code.
+    public static readonly (string Name, string Help) MaxEntries = ("--max-entries", Invariant($"Most files and folders one package archive may hold (default {Limits.MaxEntries})."));
+    public static readonly (string Name, string Help) MaxUnpackedSize = ("--max-unpacked-size", Invariant($"Most bytes one package archive may unpack to (default {Limits.MaxUnpackedBytes})."));
+    public static readonly (string Name, string Help) MaxDepth = ("--max-depth", Invariant($"Most folder levels below a package's top folder (default {Limits.MaxDepth})."));
+    public static readonly (string Name, string Help) MaxPathLength = ("--max-path-length", Invariant($"Most UTF-8 bytes in an archive entry's path (default {Limits.MaxPathBytes})."));
+    public static readonly (string Name, string Help) MaxCompressionRatio = ("--max-compression-ratio", Invariant($"Most unpacked bytes per compressed byte, checked after the first {Limits.RatioGraceBytes} bytes (default {Limits.MaxCompressionRatio})."));
+
+    private static Archives.ExtractionLimits Limits => Archives.ExtractionLimits.Default;
 }

@@ -49,7 +49,8 @@ internal sealed class RestoreStage : IDisposable
     {
         var module = _request.Modules.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.Ordinal) && m.Registry is not null);
         var registry = module?.Registry ?? Config.RegistryFor(name) ?? throw new IpmException(Messages.NoRegistry(name));
-        return Sources.Get(registry);
+        var source = Sources.Get(registry);
+        return _request.Offline && source is HttpRegistry ? new OfflineSource(source) : source;
     }
 
     /// <summary>The root requirements: one entry per declared module (local folders become <c>file:</c> specs).</summary>

@@ -43,15 +43,35 @@ public sealed class ContentCacheTests : IDisposable
     }
 
     [Fact]
-    public void Clean_removes_every_entry()
+    public void Clean_removes_every_entry_and_the_empty_folders()
     {
         var cache = new ContentCache(Root);
         Store(cache, "a"u8.ToArray());
         Store(cache, "b"u8.ToArray());
 
-        Assert.Equal(2, cache.Clean());
+        Assert.Equal(new CacheCleanResult(2, 0), cache.Clean());
         Assert.Equal(new CacheVerifyResult(0, 0, 0, 0), cache.Verify());
-        Assert.Equal(0, cache.Clean());
+        Assert.Equal(new CacheCleanResult(0, 0), cache.Clean());
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Root));
+    }
+
+    [Fact]
+    public void Clean_keeps_the_temporary_file_of_a_running_download_which_still_commits_afterwards()
+    {
+        var cache = new ContentCache(Root);
+        Store(cache, "old"u8.ToArray());
+        var stale = cache.NewTempPath(null);
+        File.WriteAllText(stale, "interrupted long ago");
+        File.SetLastWriteTimeUtc(stale, DateTime.UtcNow.AddDays(-2));
+        var data = "downloading"u8.ToArray();
+        var running = cache.NewTempPath(ExpectedIntegrity.FromSri(Sha512(data)));
+        File.WriteAllBytes(running, data);
+
+        Assert.Equal(new CacheCleanResult(Removed: 2, KeptTemporaryFiles: 1), cache.Clean());
+        var committed = cache.Commit(running, "sha512", SHA512.HashData(data));
+
+        Assert.Equal(data, File.ReadAllBytes(committed));
+        Assert.Equal(new CacheVerifyResult(1, 0, data.Length, 0), cache.Verify());
     }
 
     [Fact]
