@@ -12,6 +12,7 @@ public static class BundlePipeline
     {
         using var restore = new RestoreStage(request, log);
         var (tree, digest, fetched) = await RestoreCoreAsync(request, restore, log, cancellationToken).ConfigureAwait(false);
+        WriteLock(request, restore, tree);
         return new BundleResult { GeneratedFiles = [], LockDigest = digest, LockFile = restore.LockPath, PackageCount = tree.Packages.Count, FetchedBytes = fetched.Values.Sum(a => new FileInfo(a.Path).Length) };
     }
 
@@ -42,6 +43,7 @@ public static class BundlePipeline
             var (table, _) = ModelStage.Build(request, contents, digest, log);
             cancellationToken.ThrowIfCancellationRequested();
             var generated = CodeGenerator.Generate(table, templateDir, request.OutputDirectory, log);
+            WriteLock(request, restore, tree);
             var flash = TemplateData.EstimateFlashBytes(table);
             log.Summary($"ipm: generated {generated.Count} files into {request.OutputDirectory} ({flash} bytes of flash)");
             return new BundleResult
@@ -60,13 +62,23 @@ public static class BundlePipeline
         }
     }
 
+    // The lock is written last, once everything it describes was fetched and (for a bundle) generated: a failed run
+    // changes nothing on disk. Unchanged text is not rewritten, so incremental builds see no new file time.
+    private static void WriteLock(BundleRequest request, RestoreStage restore, ResolvedTree tree)
+    {
+        if (!request.Locked)
+        {
+            LockFile.WriteIfChanged(restore.LockPath, tree);
+        }
+    }
+
     private static async Task<(ResolvedTree Tree, string Digest, IReadOnlyDictionary<string, FetchedArchive> Archives)> RestoreCoreAsync(
         BundleRequest request, RestoreStage restore, IBundleLog log, CancellationToken cancellationToken)
     {
         var tree = await restore.ResolveAsync(cancellationToken).ConfigureAwait(false);
         var archives = await FetchStage.FetchAsync(request, restore, tree, log, cancellationToken).ConfigureAwait(false);
         // The lock is written only once every archive is verified: a failed run changes nothing on disk.
-        var digest = request.Locked ? LockFile.Serialize(tree).Digest : LockFile.WriteIfChanged(restore.LockPath, tree);
+        var digest = LockFile.Serialize(tree).Digest;
         return (tree, digest, archives);
     }
 
