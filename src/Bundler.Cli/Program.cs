@@ -15,7 +15,8 @@ internal static class Program
             root.Subcommands.Add(command);
         }
 
-        var parse = root.Parse(args);
+        // "@scope/name" is a package spec, never a response file.
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)
         {
             foreach (var e in parse.Errors)

@@ -24,7 +24,19 @@ public sealed class HttpRegistry : IPackageSource
     public async Task<Packument?> GetPackumentAsync(string name, CancellationToken cancellationToken)
     {
         var url = new Uri(BaseUrl, PackageNames.UrlEncoded(name));
-        var packument = await TryGetAsync(name, url, AbbreviatedJson, cancellationToken).ConfigureAwait(false);
+        Packument? packument;
+        IpmException? notJson = null;
+        try
+        {
+            packument = await TryGetAsync(name, url, AbbreviatedJson, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IpmException ex) when (ex.Code == "IPM2004")
+        {
+            // A static web server answers a folder with an HTML listing; the packument is one level down.
+            notJson = ex;
+            packument = null;
+        }
+
         if (packument is not null && packument.Versions.Values.Any(m => m.Dist.Tarball is null && m.Dist.Zip is null))
         {
             // Registries in the "JS Registry" style add dist only when asked, or only in the full document.
@@ -33,7 +45,7 @@ public sealed class HttpRegistry : IPackageSource
 
         // A static folder registry served over http keeps each packument at {name}/index.json.
         packument ??= await TryGetAsync(name, new Uri(BaseUrl, name + "/index.json"), FullJson, cancellationToken).ConfigureAwait(false);
-        return packument;
+        return packument ?? (notJson is null ? null : throw notJson);
     }
 
     private async Task<Packument?> TryGetAsync(string name, Uri url, string accept, CancellationToken cancellationToken)
