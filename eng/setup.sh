@@ -8,11 +8,12 @@ mode=${1:-test}
 
 need=()
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
-for p in gcc duktape-dev; do have_pkg "$p" || need+=("$p"); done
+for p in gcc make duktape-dev; do have_pkg "$p" || need+=("$p"); done
 if [ "$mode" = test ]; then
-  for p in gcc-arm-none-eabi libnewlib-arm-none-eabi chromium nodejs; do
-    # nodejs may come from outside Debian's packages; a working node on PATH is enough.
+  for p in gcc-arm-none-eabi libnewlib-arm-none-eabi chromium make nodejs python3; do
+    # node and python3 may come from outside Debian's packages; working ones on PATH are enough.
     if [ "$p" = nodejs ] && command -v node >/dev/null && command -v npm >/dev/null; then continue; fi
+    if [ "$p" = python3 ] && command -v python3 >/dev/null; then continue; fi
     have_pkg "$p" || need+=("$p")
   done
 fi
