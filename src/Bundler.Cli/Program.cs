@@ -28,7 +28,8 @@ internal static class Program
 
         try
         {
-            return await parse.InvokeAsync().ConfigureAwait(false);
+            // System.CommandLine's own handler would print any exception with its stack trace; errors here are one line.
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
         }
         catch (IpmException ex)
         {
@@ -38,6 +39,12 @@ internal static class Program
         catch (OperationCanceledException)
         {
             Console.Error.WriteLine(Messages.Cancelled().ToString());
+            return 1;
+        }
+        catch (Exception ex)
+        {
+            // A failure no stage turned into a coded error is still one line, never a stack trace.
+            Console.Error.WriteLine(Messages.UnexpectedFailure($"running 'ipm {string.Join(' ', args.Take(1))}'", $"{ex.GetType().Name}: {ex.Message}").ToString());
             return 1;
         }
     }

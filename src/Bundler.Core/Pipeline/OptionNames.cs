@@ -24,4 +24,5 @@ public static class OptionNames
     public static readonly (string Name, string Help) Verbose = ("--verbose", "Print every request, retry and file.");
     public static readonly (string Name, string Help) To = ("--to", "Folder the static registry is written to.");
     public static readonly (string Name, string Help) Json = ("--json", "Print JSON.");
+    public static readonly (string Name, string Help) SearchLimit = ("--searchlimit", "Most search results to show (default 20), as npm search's --searchlimit.");
 }
