@@ -14,7 +14,8 @@ internal static partial class Npmrc
     /// Top-level <c>key=value</c> pairs in file order (a later duplicate wins when applied in order). Keys after a
     /// <c>[section]</c> header belong to that section, which npm never reads, so they are left out. A line
     /// without '=' sets its key to "true"; <c>key[]=v</c> array entries are left out (no setting ipm reads is a list).
-    /// A value of <c>null</c> or <c>false</c> (ini turns both into JSON values) comes back as null: "not set here".
+    /// A value of <c>null</c> or <c>false</c> (ini turns both into JSON values) comes back as null: "not set here";
+    /// except that <c>null</c> under a key with a '.' disappears altogether, as it does in npm.
     /// </summary>
     public static List<KeyValuePair<string, string?>> Parse(string text)
     {
@@ -40,6 +41,12 @@ internal static partial class Npmrc
             }
 
             var value = eq < 0 ? "true" : Unsafe(line[(eq + 1)..]);
+            if (value == "null" && key.Contains('.', StringComparison.Ordinal))
+            {
+                // ini treats null as an object and moves a dotted key holding one into a nested section: npm never sees it.
+                continue;
+            }
+
             pairs.Add(new(key, value is "null" or "false" ? null : value));
         }
 
