@@ -112,7 +112,7 @@ public static class RegistrySearch
                     {
                         if (o.TryGetProperty("package", out var p))
                         {
-                            hits.Add(new SearchHit(Str(p, "name"), Str(p, "version"), Str(p, "description")));
+                            hits.Add(new SearchHit(Str(p, "name"), Version(p), Str(p, "description")));
                         }
                     }
                 }
@@ -154,6 +154,12 @@ public static class RegistrySearch
 
         return hits;
     }
+
+    // npm's search API gives "version"; Verdaccio 5 answers with the stored document, whose latest tag says it.
+    private static string Version(JsonElement p) =>
+        Str(p, "version") is { Length: > 0 } v ? v
+        : p.TryGetProperty("dist-tags", out var tags) && tags.ValueKind == JsonValueKind.Object ? Str(tags, "latest")
+        : string.Empty;
 
     private static string Str(JsonElement e, string key) => e.TryGetProperty(key, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : string.Empty;
 }
