@@ -61,8 +61,11 @@ public sealed class MiniRegistry : IAsyncDisposable
     /// <summary>The path on the server of a package's packument (<c>@scope%2fname</c> for scoped names).</summary>
     public string PackumentPath(string name) => Options.PathPrefix + name.Replace("/", "%2f", StringComparison.Ordinal);
 
-    /// <summary>Serves every version of the packages' names (all versions of one name in one call).</summary>
-    public void Publish(IEnumerable<FixturePackage> packages)
+    /// <summary>
+    /// Serves every version of the packages' names (all versions of one name in one call). <paramref name="archive"/>
+    /// replaces the archive built from a package (a hostile one, say); dist describes whatever is served.
+    /// </summary>
+    public void Publish(IEnumerable<FixturePackage> packages, Func<FixturePackage, byte[]>? archive = null)
     {
         foreach (var group in packages.GroupBy(p => p.Name, StringComparer.Ordinal))
         {
@@ -70,7 +73,7 @@ public sealed class MiniRegistry : IAsyncDisposable
             var bare = new JsonObject();
             foreach (var p in group.OrderBy(p => p.Version, FixtureVersionOrder.Instance))
             {
-                var bytes = Options.Zip ? PackageArchive.Zip(p) : PackageArchive.Tarball(p);
+                var bytes = archive?.Invoke(p) ?? (Options.Zip ? PackageArchive.Zip(p) : PackageArchive.Tarball(p));
                 _archives[p.Id] = bytes;
                 var file = $"{p.Name}/-/{p.Name[(p.Name.IndexOf('/', StringComparison.Ordinal) + 1)..]}-{p.Version}{(Options.Zip ? ".zip" : ".tgz")}";
                 Server.On(Options.PathPrefix + file, FaultResponse.Ok(bytes));

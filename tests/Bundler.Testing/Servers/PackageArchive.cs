@@ -35,7 +35,8 @@ public static class PackageArchive
         return output.ToArray();
     }
 
-    public static byte[] Zip(FixturePackage package)
+    /// <summary>The package as a zip; <paramref name="extra"/> entries are added with their names exactly as given.</summary>
+    public static byte[] Zip(FixturePackage package, IEnumerable<(string Name, string Content)>? extra = null)
     {
         using var dir = new TempDirectory("ipm-archive");
         var root = package.WriteTo(dir.Path);
@@ -48,6 +49,14 @@ public static class PackageArchive
                 entry.LastWriteTime = FixedTime;
                 using var stream = entry.Open();
                 stream.Write(File.ReadAllBytes(path));
+            }
+
+            foreach (var (name, content) in extra ?? [])
+            {
+                var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
+                entry.LastWriteTime = FixedTime;
+                using var stream = entry.Open();
+                stream.Write(System.Text.Encoding.UTF8.GetBytes(content));
             }
         }
 
