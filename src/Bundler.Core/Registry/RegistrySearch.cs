@@ -24,6 +24,11 @@ public sealed record SearchRequest
 
     /// <summary>Test hook: the HTTP handler requests go through. Null means a real socket handler.</summary>
     public HttpMessageHandler? HttpHandler { get; init; }
+
+    /// <summary>Test hook: environment variables and home folder to read configuration from instead of the process's.</summary>
+    internal IReadOnlyDictionary<string, string?>? Environment { get; init; }
+
+    internal string? UserHome { get; init; }
 }
 
 /// <summary><c>ipm search</c>: the registry's <c>/-/v1/search</c> endpoint, as <c>npm search</c> uses it; folders are searched by name.</summary>
@@ -32,7 +37,7 @@ public static class RegistrySearch
     /// <summary>Searches the default registry (<c>registry=</c>, or the request's override) with the configured credentials.</summary>
     public static async Task<IReadOnlyList<SearchHit>> SearchAsync(SearchRequest request, IBundleLog log, CancellationToken cancellationToken)
     {
-        var config = NpmConfig.Load(request.ProjectDirectory, log);
+        var config = NpmConfig.Load(request.ProjectDirectory, log, request.Environment, request.UserHome);
         if (request.Registry is not null)
         {
             config.Set("registry", request.Registry, request.ProjectDirectory);

@@ -129,6 +129,25 @@ public sealed class RegistryVariantTests : IDisposable
     }
 
     [Fact]
+    public async Task The_environment_beats_npmrc_and_the_command_line_beats_both()
+    {
+        await using var good = new MiniRegistry();
+        await using var other = new MiniRegistry();
+        good.Publish([Widget("1.0.0", "from-the-chosen-registry")]);
+        var dead = $"http://127.0.0.1:{ClosedPort()}/";
+        var project = Project(dead, "\"widget\":\"^1.0.0\"");
+        var fromEnv = new IpmCli(_dir, new Dictionary<string, string> { ["NPM_CONFIG_REGISTRY"] = good.Url });
+        var overridden = new IpmCli(_dir, new Dictionary<string, string> { ["npm_config_registry"] = other.Url });
+
+        fromEnv.Run(project, "lock", "--manifest", "package.json").EnsureSuccess("ipm lock (registry from the environment)");
+        File.Delete(Path.Combine(project, "ipm-lock.json"));
+        overridden.Run(project, "lock", "--manifest", "package.json", "--registry", good.Url).EnsureSuccess("ipm lock --registry");
+
+        Assert.Empty(other.Requests);
+        Assert.Equal(good.Url + "widget/-/widget-1.0.0.tgz", (string?)LockEntry(project, "node_modules/widget")["resolved"]);
+    }
+
+    [Fact]
     public async Task A_missing_package_names_the_registry_and_the_chain_that_required_it()
     {
         await using var registry = new MiniRegistry();
