@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Bundler.Core.Diagnostics;
 using Bundler.Core.Pipeline;
+using Bundler.Core.Registry;
+using Bundler.Core.Resolution;
 
 namespace Bundler.Cli;
 
@@ -13,6 +15,9 @@ internal static class Commands
         yield return Lock();
         yield return Mirror();
         yield return CacheCommands.Create();
+        yield return Tree();
+        yield return Why();
+        yield return Search();
     }
 
     private static Option<T> Opt<T>((string Name, string Help) o) => new(o.Name) { Description = o.Help };
@@ -154,6 +159,96 @@ internal static class Commands
         {
             var request = common.Request(p, Path.Combine(Path.GetTempPath(), "ipm-unused-output"));
             await RegistryMirror.MirrorAsync(request, Path.GetFullPath(p.GetValue(to)!, Environment.CurrentDirectory), new ConsoleLog(p.GetValue(common.Verbose)), ct).ConfigureAwait(false);
+            return 0;
+        });
+        return cmd;
+    }
+
+    /// <summary>The lock a query command reads (<c>--lock</c>, else <c>ipm-lock.json</c> beside the manifest) and the root's name.</summary>
+    private sealed class LockInput
+    {
+        public readonly Option<string> Manifest = Opt<string>(OptionNames.Manifest);
+        public readonly Option<string> Lock = Opt<string>(OptionNames.Lock);
+
+        public void AddTo(Command c)
+        {
+            c.Options.Add(Manifest);
+            c.Options.Add(Lock);
+        }
+
+        public (ResolvedTree Tree, string RootName) Read(ParseResult p)
+        {
+            var cwd = Environment.CurrentDirectory;
+            var (_, projectDir, rootName) = ProjectInput.Read([], p.GetValue(Manifest), cwd);
+            var path = p.GetValue(Lock) is { } l ? Path.GetFullPath(l, cwd) : Path.Combine(projectDir, LockFile.DefaultName);
+            if (!File.Exists(path))
+            {
+                throw new IpmException(Messages.LockUnreadable(path, "it does not exist; run 'ipm lock' first"));
+            }
+
+            return (LockFile.Read(path).Tree, rootName);
+        }
+    }
+
+    private static Command Tree()
+    {
+        var input = new LockInput();
+        var json = Opt<bool>(OptionNames.Json);
+        var cmd = new Command("tree", "Print the locked dependency tree (like npm ls --all); --json lists every package's install path, name and version.");
+        input.AddTo(cmd);
+        cmd.Options.Add(json);
+        cmd.SetAction(p =>
+        {
+            var (tree, rootName) = input.Read(p);
+            Console.Out.Write(p.GetValue(json) ? TreeQueries.Json(tree) : TreeQueries.Text(tree, rootName));
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static Command Why()
+    {
+        var input = new LockInput();
+        var name = new Argument<string>("name") { Description = "The package (or alias folder) name to explain." };
+        var cmd = new Command("why", "Explain why a package is in the locked tree: each copy and the requirement chains that lead to it.");
+        cmd.Arguments.Add(name);
+        input.AddTo(cmd);
+        cmd.SetAction(p =>
+        {
+            var (tree, rootName) = input.Read(p);
+            Console.Out.Write(TreeQueries.Why(tree, p.GetValue(name)!, rootName));
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static Command Search()
+    {
+        var words = new Argument<string[]>("words") { Description = "Search words (the registry matches names, descriptions and keywords).", Arity = ArgumentArity.OneOrMore };
+        var registry = Opt<string>(OptionNames.Registry);
+        var json = Opt<bool>(OptionNames.Json);
+        var size = new Option<int>(OptionNames.SearchLimit.Name) { Description = OptionNames.SearchLimit.Help, DefaultValueFactory = _ => 20 };
+        var verbose = Opt<bool>(OptionNames.Verbose);
+        var cmd = new Command("search", "Search the registry (its /-/v1/search endpoint, as npm search does; a folder registry by name).");
+        cmd.Arguments.Add(words);
+        foreach (var o in new Option[] { registry, json, size, verbose })
+        {
+            cmd.Options.Add(o);
+        }
+
+        cmd.SetAction(async (p, ct) =>
+        {
+            var limit = p.GetValue(size);
+            if (limit is < 1 or > 250)
+            {
+                throw new IpmException(Messages.BadOption(OptionNames.SearchLimit.Name, limit.ToString(System.Globalization.CultureInfo.InvariantCulture), "between 1 and 250"));
+            }
+
+            var cwd = Environment.CurrentDirectory;
+            var text = string.Join(' ', p.GetValue(words)!);
+            var request = new SearchRequest { Text = text, ProjectDirectory = cwd, Registry = Absolute(p.GetValue(registry), cwd), Size = limit };
+            var hits = await RegistrySearch.SearchAsync(request, new ConsoleLog(p.GetValue(verbose)), ct).ConfigureAwait(false);
+            Console.Out.Write(p.GetValue(json) ? RegistrySearch.Json(hits) : RegistrySearch.Text(hits, text));
             return 0;
         });
         return cmd;

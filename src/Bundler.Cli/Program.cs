@@ -53,7 +53,6 @@ internal static class Program
         {
             // A bug in ipm: still one coded line first, then everything a bug report needs.
             Console.Error.WriteLine(Messages.UnexpectedFailure($"running 'ipm {string.Join(' ', args.Take(1))}'", ex.Message).ToString());
-            Console.Error.WriteLine(ex.ToString());
             return 1;
         }
     }

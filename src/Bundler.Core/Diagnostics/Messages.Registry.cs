@@ -18,6 +18,9 @@ public static partial class Messages
     public static Diagnostic NoRegistry(string name) =>
         Error("IPM2005", $"no registry configured for '{name}': set registry= in .npmrc, IpmRegistry, or --registry");
 
+    public static Diagnostic NoSearchRegistry() =>
+        Error("IPM2005", "no registry configured to search: set registry= in .npmrc, or --registry");
+
     public static Diagnostic BadRegistry(string value, string why) =>
         Error("IPM2006", $"invalid registry '{value}': {why}");
 
@@ -32,4 +35,12 @@ public static partial class Messages
 
     public static Diagnostic SearchFailed(string registry, string why) =>
         Error("IPM2010", $"search failed at {registry}: {why}");
+
+    /// <summary>401 or 403 for a packument. <paramref name="nerfDart"/> is the key a credential for it would have.</summary>
+    public static Diagnostic RegistryAuthFailed(string registry, string name, int status, string nerfDart) =>
+        Error("IPM2011", $"registry {registry} answered {status} for '{name}': no credential it accepts was sent; credentials for it belong in .npmrc as '{nerfDart}:_authToken=...' (ipm sends them only to URLs under that host and path)");
+
+    /// <summary>A credential with no registry in front of it (npm 9 and later refuse these too). Never names the value.</summary>
+    public static Diagnostic NpmrcUnscopedCredential(string source, string key, string suggestion) =>
+        Warning("IPM2012", $"'{key}' in {source} names no registry and is ignored; write it as '{suggestion}'");
 }

@@ -35,4 +35,5 @@ public static class OptionNames
     public static readonly (string Name, string Help) MaxCompressionRatio = ("--max-compression-ratio", Invariant($"Most unpacked bytes per compressed byte, checked after the first {Limits.RatioGraceBytes} bytes (default {Limits.MaxCompressionRatio})."));
 
     private static Archives.ExtractionLimits Limits => Archives.ExtractionLimits.Default;
+    public static readonly (string Name, string Help) SearchLimit = ("--searchlimit", "Most search results to show (default 20), as npm search's --searchlimit.");
 }

@@ -5,25 +5,83 @@ using Bundler.Core.Resolution;
 
 namespace Bundler.Core.Pipeline;
 
-/// <summary><c>ipm tree</c> (like <c>npm ls</c>) and <c>ipm why</c>, read from a resolved tree.</summary>
+/// <summary><c>ipm tree</c> (like <c>npm ls --all</c>) and <c>ipm why</c> (like <c>npm explain</c>), read from a resolved tree.</summary>
 public static class TreeQueries
 {
-    /// <summary>An indented tree of installed packages, children in path order.</summary>
+    /// <summary>
+    /// The dependency tree as <c>npm ls --all</c> draws it: each package under the package that requires it
+    /// (dependencies, optional and peer dependencies, by name), a package already shown marked <c>deduped</c>,
+    /// an alias as <c>alias@npm:name@version</c>, a missing required package as <c>UNMET DEPENDENCY</c>. Packages
+    /// no requirement reaches are listed last as <c>extraneous</c>.
+    /// </summary>
     public static string Text(ResolvedTree tree, string rootName)
     {
         var sb = new StringBuilder(rootName).Append('\n');
-        foreach (var p in tree.Packages)
+        var shown = new HashSet<string>(StringComparer.Ordinal);
+        var rootEdges = tree.Requires.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => (kv.Key, kv.Value, Optional: false)).ToList();
+        Children(sb, tree, string.Empty, rootEdges, string.Empty, shown);
+        foreach (var p in tree.Packages.Where(p => !shown.Contains(p.Path)))
         {
-            var indent = new string(' ', (p.Depth - 1) * 2);
-            var alias = string.Equals(p.Name, p.PackageName, StringComparison.Ordinal) ? "" : $" (npm:{p.PackageName})";
-            sb.Append(indent).Append("+-- ").Append(p.Name).Append('@').Append(p.Version).Append(alias)
-              .Append(p.Optional ? " optional" : "").Append('\n');
+            sb.Append(Label(p)).Append(" extraneous (").Append(p.Path).Append(")\n");
         }
 
         return sb.ToString();
     }
 
-    /// <summary>Every node's install path, name and version, as JSON.</summary>
+    private static void Children(StringBuilder sb, ResolvedTree tree, string fromPath, List<(string Name, string Spec, bool Optional)> edges, string indent, HashSet<string> shown)
+    {
+        // A skipped optional dependency is not in the tree and not drawn, as npm ls leaves it out.
+        var drawn = edges.Select(e => (e.Name, e.Spec, e.Optional, Target: tree.ResolveFrom(fromPath, e.Name)))
+            .Where(e => e.Target is not null || !e.Optional).ToList();
+        for (var i = 0; i < drawn.Count; i++)
+        {
+            var (name, spec, _, target) = drawn[i];
+            var last = i == drawn.Count - 1;
+            sb.Append(indent).Append(last ? "`-- " : "+-- ");
+            if (target is null)
+            {
+                sb.Append("UNMET DEPENDENCY ").Append(name).Append('@').Append(spec).Append('\n');
+                continue;
+            }
+
+            sb.Append(Label(target));
+            if (!shown.Add(target.Path))
+            {
+                sb.Append(" deduped\n");
+                continue;
+            }
+
+            sb.Append('\n');
+            Children(sb, tree, target.Path, Edges(target), indent + (last ? "    " : "|   "), shown);
+        }
+    }
+
+    // Peer and optional edges are optional here: only drawn when their package is in the tree.
+    private static List<(string Name, string Spec, bool Optional)> Edges(ResolvedPackage p)
+    {
+        var edges = new SortedDictionary<string, (string Spec, bool Optional)>(StringComparer.Ordinal);
+        foreach (var (n, s) in p.PeerDependencies)
+        {
+            edges[n] = (s, true);
+        }
+
+        foreach (var (n, s) in p.OptionalDependencies)
+        {
+            edges[n] = (s, true);
+        }
+
+        foreach (var (n, s) in p.Dependencies)
+        {
+            edges[n] = (s, false);
+        }
+
+        return edges.Select(kv => (kv.Key, kv.Value.Spec, kv.Value.Optional)).ToList();
+    }
+
+    private static string Label(ResolvedPackage p) =>
+        string.Equals(p.Name, p.PackageName, StringComparison.Ordinal) ? $"{p.Name}@{p.Version}" : $"{p.Name}@npm:{p.PackageName}@{p.Version}";
+
+    /// <summary>Every node's install path, name and version, as JSON (an array in path order).</summary>
     public static string Json(ResolvedTree tree)
     {
         using var ms = new MemoryStream();
@@ -42,10 +100,10 @@ public static class TreeQueries
             w.WriteEndArray();
         }
 
-        return Encoding.UTF8.GetString(ms.ToArray()) + "\n";
+        return Encoding.UTF8.GetString(ms.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
     }
 
-    /// <summary>Why a package is installed: each copy of it and the chain of dependents that needs it.</summary>
+    /// <summary>Why a package is installed: each copy of it and every chain of requirements that reaches that copy.</summary>
     public static string Why(ResolvedTree tree, string name, string rootName)
     {
         var copies = tree.Packages.Where(p => string.Equals(p.Name, name, StringComparison.Ordinal) || string.Equals(p.PackageName, name, StringComparison.Ordinal)).ToList();
@@ -57,8 +115,14 @@ public static class TreeQueries
         var sb = new StringBuilder();
         foreach (var copy in copies)
         {
-            sb.Append(copy.PackageName).Append('@').Append(copy.Version).Append(" at ").Append(copy.Path).Append('\n');
-            foreach (var chain in Chains(tree, copy, rootName))
+            sb.Append(Label(copy)).Append(" at ").Append(copy.Path).Append(copy.Optional ? " (optional)" : "").Append('\n');
+            var chains = Chains(tree, copy, rootName);
+            if (chains.Count == 0)
+            {
+                sb.Append("  (nothing requires it: extraneous)\n");
+            }
+
+            foreach (var chain in chains)
             {
                 sb.Append("  ").Append(chain).Append('\n');
             }
@@ -68,12 +132,12 @@ public static class TreeQueries
     }
 
     // Dependents of a copy are the packages (and the root) whose requirement for its name resolves to it.
-    private static IEnumerable<string> Chains(ResolvedTree tree, ResolvedPackage target, string rootName)
+    private static SortedSet<string> Chains(ResolvedTree tree, ResolvedPackage target, string rootName)
     {
         var results = new SortedSet<string>(StringComparer.Ordinal);
         void Walk(ResolvedPackage node, string suffix, HashSet<string> seen)
         {
-            if (tree.Requires.TryGetValue(node.Name, out var rootSpec) && tree.ResolveFrom(string.Empty, node.Name) == node)
+            if (tree.Requires.TryGetValue(node.Name, out var rootSpec) && ReferenceEquals(tree.ResolveFrom(string.Empty, node.Name), node))
             {
                 results.Add($"{rootName} > {node.Name}@{rootSpec}{suffix}");
             }
@@ -81,11 +145,12 @@ public static class TreeQueries
             foreach (var dependent in tree.Packages)
             {
                 var spec = Spec(dependent, node.Name);
-                if (spec is null || !seen.Add(dependent.Path) || tree.ResolveFrom(dependent.Path, node.Name) != node)
+                if (spec is null || seen.Contains(dependent.Path) || !ReferenceEquals(tree.ResolveFrom(dependent.Path, node.Name), node))
                 {
                     continue;
                 }
 
+                seen.Add(dependent.Path);
                 Walk(dependent, $" > {node.Name}@{spec}{suffix}", seen);
                 seen.Remove(dependent.Path);
             }

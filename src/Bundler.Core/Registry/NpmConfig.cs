@@ -1,221 +1,208 @@
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.RegularExpressions;
 using Bundler.Core.Diagnostics;
 using Bundler.Core.Registry.Http;
 
 namespace Bundler.Core.Registry;
 
 /// <summary>
-/// Registry and credential settings read as npm reads them: <c>~/.npmrc</c>, then every <c>.npmrc</c> from the
-/// filesystem root down to the project directory (nearer wins), then <c>npm_config_registry</c>, then explicit
-/// overrides (command line, MSBuild). Credentials are keyed by "nerf dart" (<c>//host[:port]/path/</c>) and only
-/// handed out for URLs under that host and path.
+/// Registry and credential settings read as npm reads them, weakest first: the user's <c>~/.npmrc</c> (or
+/// <c>npm_config_userconfig</c>), every <c>.npmrc</c> from the filesystem root down to the project directory
+/// (nearer wins), <c>npm_config_*</c> environment variables, then explicit overrides (command line, MSBuild).
+/// Files follow npm's ini rules and <c>${VAR}</c> expansion (<see cref="Npmrc"/>). Credentials are keyed by
+/// "nerf dart" (<c>//host[:port]/path/</c>) and only handed out for URLs under that host and path
+/// (<see cref="For"/>). Values are never printed: messages name keys and files only.
 /// </summary>
 public sealed partial class NpmConfig : ICredentialSource
 {
-    private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _origins = new(StringComparer.Ordinal);
+    private static readonly string[] UnscopedCredentialKeys = ["_auth", "_authToken", "_authtoken", "username", "_password"];
+    private readonly Dictionary<string, Setting> _values = new(StringComparer.Ordinal);
 
     /// <summary>An empty configuration (no registry, no credentials).</summary>
     public NpmConfig()
     {
     }
 
-    /// <summary>Loads every source npm would, from the project directory upward and the user's home.</summary>
+    /// <summary>
+    /// Loads every source ipm reads, from the user's file through the project directory's parents to the
+    /// environment. <paramref name="environment"/> and <paramref name="userHome"/> replace the process's (tests).
+    /// </summary>
     public static NpmConfig Load(string projectDirectory, IBundleLog log, IReadOnlyDictionary<string, string?>? environment = null, string? userHome = null)
     {
         var env = environment ?? Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
             .ToDictionary(e => (string)e.Key, e => (string?)e.Value, StringComparer.Ordinal);
-        var config = new NpmConfig();
         var home = userHome ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        var userRc = env.TryGetValue("npm_config_userconfig", out var uc) && !string.IsNullOrEmpty(uc) ? uc : Path.Combine(home, ".npmrc");
-        config.LoadFile(userRc, env, log);
+        var cwd = Environment.CurrentDirectory;
+        var envSettings = EnvironmentSettings(env, log);
 
-        var dirs = new List<string>();
+        // Project files are read first because one of them may name the user file (npm resolves userconfig the same way).
+        var projectFiles = new List<(string Path, List<KeyValuePair<string, string?>> Pairs)>();
         for (var d = new DirectoryInfo(Path.GetFullPath(projectDirectory)); d is not null; d = d.Parent)
         {
-            dirs.Add(d.FullName);
-        }
-
-        dirs.Reverse();
-        foreach (var dir in dirs)
-        {
-            var rc = Path.Combine(dir, ".npmrc");
-            if (!string.Equals(Path.GetFullPath(rc), Path.GetFullPath(userRc), StringComparison.Ordinal))
+            var rc = Path.Combine(d.FullName, ".npmrc");
+            if (ReadFile(rc, env, log) is { } pairs)
             {
-                config.LoadFile(rc, env, log);
+                projectFiles.Add((rc, pairs));
             }
         }
 
-        foreach (var key in new[] { "npm_config_registry", "NPM_CONFIG_REGISTRY" })
+        projectFiles.Reverse();
+        var userRc = envSettings.LastOrDefault(kv => kv.Key == "userconfig").Value
+            ?? projectFiles.SelectMany(f => f.Pairs).LastOrDefault(kv => kv.Key == "userconfig").Value;
+        userRc = userRc is null ? Path.Combine(home, ".npmrc") : ExpandHome(userRc, home, cwd);
+
+        var config = new NpmConfig();
+        var unscoped = new List<(string Source, string Key)>();
+        if (ReadFile(userRc, env, log) is { } user)
         {
-            if (env.TryGetValue(key, out var r) && !string.IsNullOrEmpty(r))
+            config.Apply(user, Path.GetDirectoryName(userRc)!, userRc, unscoped);
+        }
+
+        foreach (var (path, pairs) in projectFiles)
+        {
+            // npm skips a project file that is the user file (a project in the home folder).
+            if (!string.Equals(path, userRc, StringComparison.Ordinal))
             {
-                config.Set("registry", r, Environment.CurrentDirectory);
-                break;
+                config.Apply(pairs, Path.GetDirectoryName(path)!, path, unscoped);
             }
         }
 
+        config.Apply(envSettings, cwd, "environment", unscoped);
+        config.WarnUnscoped(unscoped, log);
         return config;
     }
 
     /// <summary>Sets a key as a later (stronger) source would. <paramref name="baseDirectory"/> anchors relative folder registries.</summary>
-    public void Set(string key, string value, string baseDirectory)
-    {
-        _values[key] = value;
-        _origins[key] = baseDirectory;
-    }
+    public void Set(string key, string value, string baseDirectory) => _values[key] = new Setting(value, baseDirectory, "override");
 
-    /// <summary>The registry for a package: its scope's registry, else the default one. Null when none is configured.</summary>
+    /// <summary>Where the effective value of <paramref name="key"/> came from (a file path, "environment", "override"), or null.</summary>
+    public string? SourceOf(string key) => _values.TryGetValue(key, out var s) ? s.Source : null;
+
+    /// <summary>The raw effective value; may be a secret, so never for messages.</summary>
+    internal string? Get(string key) => _values.TryGetValue(key, out var s) ? s.Value : null;
+
+    /// <summary>
+    /// The registry for a package, as npm picks it: its scope's <c>@scope:registry</c>, else the registry of the
+    /// configured <c>scope</c>, else <c>registry</c>. Null when none is configured (ipm has no built-in default).
+    /// </summary>
     public string? RegistryFor(string packageName)
     {
         var scope = PackageNames.Scope(packageName);
-        return (scope is not null ? Resolve(scope + ":registry") : null) ?? Resolve("registry");
+        var configured = Get("scope") is { Length: > 0 } s ? (s.StartsWith('@') ? s : "@" + s) : null;
+        return (scope is not null ? Resolve(scope + ":registry") : null)
+            ?? (configured is not null ? Resolve(configured + ":registry") : null)
+            ?? Resolve("registry");
     }
+
+    /// <summary>The <c>registry</c> setting (folder paths made absolute), or null; what <c>npm search</c> asks.</summary>
+    public string? DefaultRegistry => Resolve("registry");
 
     private string? Resolve(string key)
     {
-        if (!_values.TryGetValue(key, out var v) || string.IsNullOrWhiteSpace(v))
+        if (!_values.TryGetValue(key, out var s) || string.IsNullOrWhiteSpace(s.Value))
         {
             return null;
         }
 
         // A folder registry written relative in an .npmrc is relative to that file, not to the current directory.
+        var v = s.Value.Trim();
         return Uri.TryCreate(v, UriKind.Absolute, out var u) && u.Scheme is "http" or "https" or "file"
             ? v
-            : Path.GetFullPath(Path.Combine(_origins[key], v));
+            : Path.GetFullPath(Path.Combine(s.BaseDirectory, v));
     }
 
-    /// <summary>The Authorization header for <paramref name="url"/>, from the most specific matching nerf dart.</summary>
-    public AuthenticationHeaderValue? For(Uri url)
+    private void Apply(List<KeyValuePair<string, string?>> pairs, string baseDirectory, string source, List<(string Source, string Key)> unscoped)
     {
-        if (url.Scheme is not ("http" or "https"))
+        foreach (var (key, value) in pairs)
         {
+            if (value is null)
+            {
+                _values.Remove(key);
+                continue;
+            }
+
+            _values[key] = new Setting(value, baseDirectory, source);
+            if (UnscopedCredentialKeys.Contains(key, StringComparer.Ordinal))
+            {
+                unscoped.Add((source, key));
+            }
+        }
+    }
+
+    // npm 9 and later refuse a credential that names no registry (ERR_INVALID_AUTH); ipm ignores it and says how to fix it.
+    private void WarnUnscoped(List<(string Source, string Key)> unscoped, IBundleLog log)
+    {
+        var registry = RegistryFor("x");
+        var nerf = registry is not null && Uri.TryCreate(registry, UriKind.Absolute, out var u) && u.Scheme is "http" or "https"
+            ? NerfDart(u)
+            : "//host/path/";
+        foreach (var (source, key) in unscoped.Distinct())
+        {
+            log.Report(Messages.NpmrcUnscopedCredential(source, key, $"{nerf}:{key}"));
+        }
+    }
+
+    private static List<KeyValuePair<string, string?>>? ReadFile(string path, IReadOnlyDictionary<string, string?> env, IBundleLog log)
+    {
+        string text;
+        try
+        {
+            if (!File.Exists(path))
+            {
+                return null;
+            }
+
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            log.Report(Messages.NpmrcUnreadable(path, ex.Message));
             return null;
         }
 
-        var nerf = NerfDart(url);
-        string? best = null;
-        foreach (var key in _values.Keys)
+        log.Detail($"ipm: reading {path}");
+        var result = new List<KeyValuePair<string, string?>>();
+        foreach (var (key, value) in Npmrc.Parse(text))
         {
+            void Missing(string name) => log.Report(Messages.NpmrcMissingEnv(path, name));
+            result.Add(new(Npmrc.ExpandEnv(key, env, Missing), value is null ? null : Npmrc.ExpandEnv(value, env, Missing).Trim()));
+        }
+
+        return result;
+    }
+
+    /// <summary>npm's environment layer: every non-empty <c>npm_config_*</c> (any case); names other than nerf darts are lower-cased with '_' as '-'.</summary>
+    private static List<KeyValuePair<string, string?>> EnvironmentSettings(IReadOnlyDictionary<string, string?> env, IBundleLog log)
+    {
+        const string Prefix = "npm_config_";
+        var result = new List<KeyValuePair<string, string?>>();
+        foreach (var (name, value) in env.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            if (!name.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) || string.IsNullOrEmpty(value))
+            {
+                continue;
+            }
+
+            var key = name[Prefix.Length..];
             if (!key.StartsWith("//", StringComparison.Ordinal))
             {
-                continue;
+                key = (key.Length == 0 ? key : key[0] + key[1..].Replace('_', '-')).ToLowerInvariant();
             }
 
-            var colon = key.LastIndexOf(':');
-            if (colon < 0)
-            {
-                continue;
-            }
-
-            var prefix = key[..colon];
-            if (!prefix.EndsWith('/'))
-            {
-                prefix += "/";
-            }
-
-            if (nerf.StartsWith(prefix, StringComparison.Ordinal) && (best is null || prefix.Length > best.Length))
-            {
-                best = prefix;
-            }
+            result.Add(new(key, Npmrc.ExpandEnv(value, env, n => log.Report(Messages.NpmrcMissingEnv("environment variable " + name, n))).Trim()));
         }
 
-        return best is null ? null : HeaderFor(best);
+        return result;
     }
 
-    private AuthenticationHeaderValue? HeaderFor(string prefix)
+    private static string ExpandHome(string path, string home, string cwd) =>
+        path.StartsWith("~/", StringComparison.Ordinal) ? Path.Combine(home, path[2..]) : Path.GetFullPath(path, cwd);
+
+    // A class, not a record: a record's generated ToString would print the value, which may be a token.
+    private sealed class Setting(string value, string baseDirectory, string source)
     {
-        string? Get(string k) => _values.TryGetValue(prefix + k, out var v) || _values.TryGetValue(prefix.TrimEnd('/') + k, out v) ? v : null;
-        if (Get(":_authToken") is { Length: > 0 } token)
-        {
-            return new AuthenticationHeaderValue("Bearer", token);
-        }
+        public string Value { get; } = value;
 
-        if (Get(":_auth") is { Length: > 0 } auth)
-        {
-            return new AuthenticationHeaderValue("Basic", auth);
-        }
+        public string BaseDirectory { get; } = baseDirectory;
 
-        if (Get(":username") is { Length: > 0 } user && Get(":_password") is { Length: > 0 } pass)
-        {
-            var plain = Encoding.UTF8.GetString(Convert.FromBase64String(pass));
-            return new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(user + ":" + plain)));
-        }
-
-        return null;
+        public string Source { get; } = source;
     }
-
-    /// <summary><c>//host[:port]/path/</c> of a URL, the form npm keys credentials by.</summary>
-    public static string NerfDart(Uri url)
-    {
-        var path = url.AbsolutePath;
-        var host = url.IsDefaultPort ? url.Host : $"{url.Host}:{url.Port}";
-        return $"//{host}{path[..(path.LastIndexOf('/') + 1)]}";
-    }
-
-    private void LoadFile(string path, IReadOnlyDictionary<string, string?> env, IBundleLog log)
-    {
-        if (!File.Exists(path))
-        {
-            return;
-        }
-
-        string[] lines;
-        try
-        {
-            lines = File.ReadAllLines(path);
-        }
-        catch (IOException ex)
-        {
-            log.Report(Messages.NpmrcUnreadable(path, ex.Message));
-            return;
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            log.Report(Messages.NpmrcUnreadable(path, ex.Message));
-            return;
-        }
-
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        foreach (var raw in lines)
-        {
-            var line = raw.Trim();
-            if (line.Length == 0 || line[0] is ';' or '#' or '[')
-            {
-                continue;
-            }
-
-            var eq = line.IndexOf('=', StringComparison.Ordinal);
-            if (eq <= 0)
-            {
-                continue;
-            }
-
-            var key = ExpandEnv(line[..eq].Trim(), env, path, log);
-            var value = ExpandEnv(Unquote(line[(eq + 1)..].Trim()), env, path, log);
-            Set(key, value, dir);
-        }
-    }
-
-    private static string Unquote(string v) =>
-        v.Length >= 2 && (v[0] == '"' && v[^1] == '"' || v[0] == '\'' && v[^1] == '\'') ? v[1..^1] : v;
-
-    // npm's rule: ${NAME} is replaced when set, kept literally when not; ${NAME?} becomes empty when not set.
-    private static string ExpandEnv(string text, IReadOnlyDictionary<string, string?> env, string file, IBundleLog log) =>
-        EnvPattern().Replace(text, m =>
-        {
-            var name = m.Groups[1].Value;
-            if (env.TryGetValue(name, out var v) && v is not null)
-            {
-                return v;
-            }
-
-            log.Report(Messages.NpmrcMissingEnv(file, name));
-            return m.Groups[2].Success ? string.Empty : m.Value;
-        });
-
-    [GeneratedRegex(@"(?<!\\)\$\{([^${}?]+)(\?)?\}", RegexOptions.CultureInvariant)]
-    private static partial Regex EnvPattern();
 }

@@ -19,6 +19,9 @@ public sealed record Dist
 
     /// <summary>IPFS content id of the tarball, served by IPFS-backed mirrors.</summary>
     public string? Cid { get; init; }
+
+    /// <summary>Where an IPFS-backed mirror copied the tarball from (<c>dist.source</c>); used when <see cref="Tarball"/> is missing.</summary>
+    public Uri? Source { get; init; }
 }
 
 /// <summary>One version of a package as the registry describes it. Only the fields the bundler uses.</summary>
@@ -65,4 +68,10 @@ public sealed record Packument
 
     /// <summary>Where the document was read from, for messages and for resolving relative tarball URLs.</summary>
     public required Uri Source { get; init; }
+
+    /// <summary>
+    /// Set when the document has no versions but a top-level <c>url</c>: the package is hosted on another
+    /// registry, at this packument URL or registry base (absolute; a relative <c>url</c> is resolved against <see cref="Source"/>).
+    /// </summary>
+    public Uri? HostedAt { get; init; }
 }

@@ -7,51 +7,63 @@ namespace Bundler.Core.Registry;
 internal static class PackumentReader
 {
     /// <summary>Parses a packument. A body that is not JSON becomes a coded error saying what came back.</summary>
-    public static Packument Parse(string name, byte[] body, Uri source, string? contentType)
+    public static Packument Parse(string name, byte[] body, Uri source, string? contentType) => Parse(name, body, source, contentType, out _);
+
+    /// <summary>
+    /// Parses a packument; <paramref name="stub"/> is true for a document with neither versions nor dist-tags nor
+    /// <c>url</c> (an error object, an unpublished package), which means "not here".
+    /// </summary>
+    public static Packument Parse(string name, byte[] body, Uri source, string? contentType, out bool stub)
     {
-        JsonDocument doc;
+        using var doc = ParseJson(name, body, source, contentType);
+        var root = doc.RootElement;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new IpmException(Messages.PackumentNotJson(name, Redact.Url(source), $"JSON {root.ValueKind}", "expected an object"));
+        }
+
+        var tags = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var hasTags = root.TryGetProperty("dist-tags", out var t) && t.ValueKind == JsonValueKind.Object;
+        if (hasTags)
+        {
+            foreach (var p in t.EnumerateObject())
+            {
+                if (p.Value.ValueKind == JsonValueKind.String)
+                {
+                    tags[p.Name] = p.Value.GetString()!;
+                }
+            }
+        }
+
+        var versions = new SortedDictionary<string, PackageManifest>(StringComparer.Ordinal);
+        if (root.TryGetProperty("versions", out var v) && v.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var p in v.EnumerateObject())
+            {
+                if (p.Value.ValueKind == JsonValueKind.Object)
+                {
+                    versions[p.Name] = ReadManifest(p.Value, name, p.Name, source);
+                }
+            }
+        }
+
+        var hostedAt = versions.Count == 0 ? HttpUrl(Str(root, "url"), source) : null;
+        stub = versions.Count == 0 && !hasTags && hostedAt is null;
+        return new Packument { Name = name, DistTags = tags, Versions = versions, Source = source, HostedAt = hostedAt };
+    }
+
+    /// <summary>Parses any registry JSON document, turning what is not JSON into IPM2004 (HTML, garbage, an empty body).</summary>
+    public static JsonDocument ParseJson(string name, byte[] body, Uri source, string? contentType)
+    {
         try
         {
-            doc = JsonDocument.Parse(body, new JsonDocumentOptions { AllowTrailingCommas = true, MaxDepth = 256 });
+            return JsonDocument.Parse(body, new JsonDocumentOptions { AllowTrailingCommas = true, MaxDepth = 256 });
         }
         catch (JsonException ex)
         {
-            throw new IpmException(Messages.PackumentNotJson(name, Redact.Url(source), Describe(body, contentType), ex.Message));
-        }
-
-        using (doc)
-        {
-            var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                throw new IpmException(Messages.PackumentNotJson(name, Redact.Url(source), $"JSON {root.ValueKind}", "expected an object"));
-            }
-
-            var tags = new SortedDictionary<string, string>(StringComparer.Ordinal);
-            if (root.TryGetProperty("dist-tags", out var t) && t.ValueKind == JsonValueKind.Object)
-            {
-                foreach (var p in t.EnumerateObject())
-                {
-                    if (p.Value.ValueKind == JsonValueKind.String)
-                    {
-                        tags[p.Name] = p.Value.GetString()!;
-                    }
-                }
-            }
-
-            var versions = new SortedDictionary<string, PackageManifest>(StringComparer.Ordinal);
-            if (root.TryGetProperty("versions", out var v) && v.ValueKind == JsonValueKind.Object)
-            {
-                foreach (var p in v.EnumerateObject())
-                {
-                    if (p.Value.ValueKind == JsonValueKind.Object)
-                    {
-                        versions[p.Name] = ReadManifest(p.Value, name, p.Name, source);
-                    }
-                }
-            }
-
-            return new Packument { Name = name, DistTags = tags, Versions = versions, Source = source };
+            var what = Describe(body, contentType);
+            var why = what.StartsWith("an HTML", StringComparison.Ordinal) || body.Length == 0 ? "not JSON" : ex.Message;
+            throw new IpmException(Messages.PackumentNotJson(name, Redact.Url(source), what, why));
         }
     }
 
@@ -79,7 +91,9 @@ internal static class PackumentReader
 
     private static Dist ReadDist(JsonElement e, Uri source) => new()
     {
-        Tarball = Url(Str(e, "tarball"), source),
+        // An IPFS-backed mirror keeps the upstream URL in dist.source; it stands in for a missing tarball.
+        Tarball = Url(Str(e, "tarball"), source) ?? Url(Str(e, "source"), source),
+        Source = Url(Str(e, "source"), source),
         Integrity = Str(e, "integrity"),
         Shasum = Str(e, "shasum"),
         Zip = Url(Str(e, "zip"), source),
@@ -90,6 +104,9 @@ internal static class PackumentReader
     // Static folder registries write tarball URLs relative to the packument, so any web server can serve them.
     private static Uri? Url(string? text, Uri source) =>
         string.IsNullOrEmpty(text) ? null : Uri.TryCreate(source, text, out var u) ? u : null;
+
+    private static Uri? HttpUrl(string? text, Uri source) =>
+        Url(text, source) is { Scheme: "http" or "https" } u ? u : null;
 
     private static string? Str(JsonElement e, string prop) =>
         e.TryGetProperty(prop, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
@@ -151,7 +168,7 @@ internal static class PackumentReader
         return names.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>What came back instead of JSON, in a few words (HTML page, empty body, binary).</summary>
+    /// <summary>What came back instead of JSON, in a few words (an HTML page and its title, an empty body, binary).</summary>
     internal static string Describe(byte[] body, string? contentType)
     {
         if (body.Length == 0)
@@ -159,12 +176,27 @@ internal static class PackumentReader
             return "an empty body";
         }
 
-        var head = System.Text.Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 200)).TrimStart();
-        if (head.StartsWith('<'))
+        var head = System.Text.Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 4096));
+        if (head.TrimStart().StartsWith('<'))
         {
-            return $"an HTML page ({contentType ?? "no content type"})";
+            var title = Title(head);
+            return $"an HTML page ({contentType ?? "no content type"}{(title is null ? "" : $", \"{title}\"")})";
         }
 
         return $"{body.Length} bytes of {contentType ?? "unknown content"}";
+    }
+
+    // The page title says most about what answered (a login page, a proxy's error page); printable ASCII only.
+    private static string? Title(string html)
+    {
+        var start = html.IndexOf("<title>", StringComparison.OrdinalIgnoreCase);
+        var end = start < 0 ? -1 : html.IndexOf("</title>", start, StringComparison.OrdinalIgnoreCase);
+        if (end < 0)
+        {
+            return null;
+        }
+
+        var text = new string(html[(start + 7)..end].Select(c => c is >= ' ' and <= '~' ? c : ' ').ToArray()).Trim();
+        return text.Length == 0 ? null : text.Length > 80 ? text[..80] : text;
     }
 }
