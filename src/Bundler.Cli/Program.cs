@@ -28,7 +28,9 @@ internal static class Program
 
         try
         {
-            return await parse.InvokeAsync().ConfigureAwait(false);
+            // Without this, System.CommandLine prints IpmException as "Unhandled exception" with a stack trace
+            // instead of the "error IPM####: ..." line below.
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
         }
         catch (IpmException ex)
         {
