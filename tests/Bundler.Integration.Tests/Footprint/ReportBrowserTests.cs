@@ -5,7 +5,8 @@ namespace Bundler.Integration.Tests.Footprint;
 
 /// <summary>
 /// ipm-report.html of the corpus bundle in headless Chromium, driven by Playwright (report-check.js): the treemap
-/// is measured, clicked and sorted as a user would. The screenshot is kept in artifacts/test-screenshots.
+/// is measured, clicked and sorted as a user would. Screenshots (all packages, and zoomed into the package with the
+/// most files) are kept in artifacts/test-screenshots.
 /// </summary>
 [Collection(FootprintFixture.Collection)]
 public sealed class ReportBrowserTests(FootprintFixture fixture)
@@ -25,6 +26,7 @@ public sealed class ReportBrowserTests(FootprintFixture fixture)
         Assert.Equal([(string)Page["url"]!], Page["requests"]!.AsArray().Select(r => (string)r!));
         Assert.True(File.Exists(Screenshot), Screenshot);
         Assert.InRange(new FileInfo(Screenshot).Length, 20_000, long.MaxValue);
+        Assert.True(File.Exists(Screenshot.Replace(".png", "-zoomed.png", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -114,6 +116,7 @@ public sealed class ReportBrowserTests(FootprintFixture fixture)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Screenshot)!);
         File.Delete(Screenshot);
+        File.Delete(Screenshot.Replace(".png", "-zoomed.png", StringComparison.Ordinal));
         var script = Path.Combine(RepoPaths.Root, "tests", "Bundler.Integration.Tests", "Footprint", "report-check.js");
         var profile = fixture.Temp("chromium-profile-" + Guid.NewGuid().ToString("N"));
         var result = NodeRunner.RunFile(script, [Path.Combine(fixture.Generated, "ipm-report.html"), Screenshot, ToolLocator.Find("chromium"), profile],

@@ -42,10 +42,14 @@ async function main() {
     await page.click('#report-table th[data-key="label"]');
     result.sortedByName = { rows: await rows(), sort: await sortState() };
 
-    // Zoom: click the biggest package's biggest file in the treemap.
-    const target = result.top.rects.filter(r => r.kind === 'file').sort((a, b) => b.bytes - a.bytes)[0];
+    // Zoom: click the largest file of the package with the most files in the treemap.
+    const files = result.top.rects.filter(r => r.kind === 'file');
+    const count = p => files.filter(r => r.pkg === p).length;
+    const busiest = files.map(r => r.pkg).sort((a, b) => count(b) - count(a) || (a < b ? -1 : 1))[0];
+    const target = files.filter(r => r.pkg === busiest).sort((a, b) => b.bytes - a.bytes)[0];
     await page.click(`#treemap rect.file[data-id="${target.id}"]`);
     result.zoomed = { package: target.pkg, rects: await rects(), rows: await rows(), crumbs: await page.textContent('#crumbs') };
+    await page.screenshot({ path: screenshot.replace(/\.png$/, '-zoomed.png'), fullPage: true });
     await page.check('#show-pruned');
     result.zoomedWithPruned = { rows: await rows() };
     await page.click('#crumb-all');
