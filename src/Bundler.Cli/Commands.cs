@@ -107,7 +107,9 @@ internal static class Commands
         var maxFlash = Opt<long?>(OptionNames.MaxFlash);
         var profile = new Option<string>(OptionNames.EngineProfile.Name) { Description = OptionNames.EngineProfile.Help, DefaultValueFactory = _ => "es5.1" };
         var emit = Opt<string>(OptionNames.EmitFiles);
-        foreach (var o in new Option[] { output, template, entry, noMinify, maxFlash, profile, emit })
+        var files = Opt<string[]>(OptionNames.Files);
+        var excludeFiles = Opt<string[]>(OptionNames.ExcludeFiles);
+        foreach (var o in new Option[] { output, template, entry, noMinify, maxFlash, profile, emit, files, excludeFiles })
         {
             cmd.Options.Add(o);
         }
@@ -118,8 +120,10 @@ internal static class Commands
         cmd.SetAction(async (p, ct) =>
         {
             var cwd = Environment.CurrentDirectory;
-            var request = common.Request(p, p.GetValue(output)!) with
+            var request = common.Request(p, p.GetValue(output)!);
+            request = request with
             {
+                Modules = ModuleFileGlobs.Apply(request.Modules, p.GetValue(files) ?? [], p.GetValue(excludeFiles) ?? []),
                 Template = p.GetValue(template)!,
                 Entry = p.GetValue(entry) is { } e ? Path.GetFullPath(e, cwd) : null,
                 Minify = !p.GetValue(noMinify),

@@ -9,12 +9,23 @@ public static partial class Messages
     public static Diagnostic EntryMissing(string entry) =>
         Error("IPM7003", $"entry file '{entry}' does not exist");
 
+    /// <summary>The bundle is larger than <c>--max-flash</c> / <c>IpmMaxFlashBytes</c>; <paramref name="largest"/> names the biggest packages.</summary>
     public static Diagnostic OverFlashBudget(long bytes, long budget, string largest) =>
-        Error("IPM7004", $"bundle needs {bytes} bytes of flash, over the budget of {budget}; largest: {largest}");
+        Error("IPM7004", $"bundle needs {bytes} bytes of flash, {bytes - budget} over the budget of {budget}; largest: {largest}");
 
+    /// <summary>A static <c>require('x')</c> that no bundled file answers and that is not a built-in module.</summary>
     public static Diagnostic UnresolvedRequire(string file, int line, string request) =>
-        Warning("IPM7005", $"{file}:{line}: require('{request}') does not resolve to a bundled file");
+        Warning("IPM7005", $"require('{request}') does not resolve to a bundled file and is not a built-in module; it will fail on the device unless the firmware provides it (add the file with the module's Files if it is in a package)")
+            with { File = file, Line = line };
 
     public static Diagnostic PackageIdentityMismatch(string requested, string found) =>
         Error("IPM7006", $"archive of '{requested}' contains package.json for '{found}'");
+
+    /// <summary>The <c>--emit-files</c> folder would be replaced as a whole, so it may not hold or lie in another folder the run uses.</summary>
+    public static Diagnostic EmitFolderOverlaps(string folder, string what, string other) =>
+        Error("IPM7007", $"emit-files folder '{folder}' overlaps {what} '{other}'; the folder is replaced as a whole, so choose one of its own");
+
+    /// <summary>A per-module <c>--files NAME=GLOBS</c> for a module that is not declared.</summary>
+    public static Diagnostic FileGlobsForUnknownModule(string option, string name) =>
+        Error("IPM7008", $"{option} names '{name}', which is not a declared module; use NAME=GLOBS with a declared module, or GLOBS alone for every module");
 }

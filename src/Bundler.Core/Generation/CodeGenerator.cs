@@ -4,6 +4,11 @@ using HandlebarsDotNet;
 
 namespace Bundler.Core.Generation;
 
+/// <summary>A file written into the output folder beside the rendered templates (notices, reports).</summary>
+/// <param name="RelativePath">Its path in the output folder, '/' separated.</param>
+/// <param name="Content">Its exact bytes.</param>
+internal sealed record ExtraFile(string RelativePath, byte[] Content);
+
 /// <summary>Renders a template set over a <see cref="ModuleTable"/> into an output folder.</summary>
 internal static class CodeGenerator
 {
@@ -11,9 +16,10 @@ internal static class CodeGenerator
     /// Renders every output of the set in <paramref name="templateDirectory"/> into a temporary folder beside
     /// <paramref name="outputDirectory"/>, then swaps it in as a whole: a failure leaves the previous output
     /// untouched, and an output equal byte for byte to the previous one leaves the folder (and its file
-    /// times) alone so firmware builds do not recompile. Returns the full paths written, ordinally sorted.
+    /// times) alone so firmware builds do not recompile. <paramref name="extraFiles"/> are written into the same
+    /// staging folder, so they are replaced together with the sources. Returns the full paths written, ordinally sorted.
     /// </summary>
-    public static IReadOnlyList<string> Generate(ModuleTable table, string templateDirectory, string outputDirectory, IBundleLog? log = null)
+    public static IReadOnlyList<string> Generate(ModuleTable table, string templateDirectory, string outputDirectory, IBundleLog? log = null, IReadOnlyList<ExtraFile>? extraFiles = null)
     {
         log ??= NullBundleLog.Instance;
         var manifest = TemplateManifest.Load(templateDirectory);
@@ -49,6 +55,19 @@ internal static class CodeGenerator
                     using var writer = new StreamWriter(stream, CStringLiteral.Utf8) { NewLine = "\n" };
                     Run(() => body(writer, context), what);
                 }
+            }
+
+            foreach (var extra in extraFiles ?? [])
+            {
+                var relative = CheckRelative(extra.RelativePath, extra.RelativePath);
+                if (!written.TryAdd(relative, relative))
+                {
+                    throw new IpmException(Messages.DuplicateOutput(relative, written[relative]));
+                }
+
+                var target = Path.Combine(staging, relative.Replace('/', Path.DirectorySeparatorChar));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.WriteAllBytes(target, extra.Content);
             }
 
             return written.Keys.ToList();

@@ -96,9 +96,18 @@ internal static class TemplateData
     /// and 128 bytes for the sentinel rows, counts and the resolver's string constants.
     /// </summary>
     public static long EstimateFlashBytes(ModuleTable table) =>
-        table.Files.Sum(f => (long)Math.Max(1, f.Content.Length) + Utf8Length(f.VirtualPath) + 1 + 16)
-        + table.Packages.Sum(p => (long)Utf8Length(p.Name) + Utf8Length(p.Version) + Utf8Length(p.Directory) + 3 + 16)
-        + 128 + Utf8Length(table.LockDigest) + 1 + Utf8Length(table.Generator) + 1;
+        table.Files.Sum(f => f.Content.Length + FileTableBytes(f))
+        + table.Packages.Sum(PackageTableBytes)
+        + FixedTableBytes(table);
+
+    /// <summary>What a file costs besides its bytes: its path with NUL, its table row, the byte of an empty file.</summary>
+    public static long FileTableBytes(ModuleFile f) => (f.Content.Length == 0 ? 1 : 0) + Utf8Length(f.VirtualPath) + 1 + 16;
+
+    /// <summary>A package's row: name, version and folder with NULs, and the row itself.</summary>
+    public static long PackageTableBytes(ModulePackage p) => (long)Utf8Length(p.Name) + Utf8Length(p.Version) + Utf8Length(p.Directory) + 3 + 16;
+
+    /// <summary>What no file or package owns: sentinels, counts, resolver strings, the digest and generator name.</summary>
+    public static long FixedTableBytes(ModuleTable table) => 128 + Utf8Length(table.LockDigest) + 1 + Utf8Length(table.Generator) + 1;
 
     private static void Validate(ModuleTable table)
     {

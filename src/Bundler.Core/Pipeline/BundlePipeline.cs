@@ -40,11 +40,12 @@ public static class BundlePipeline
                 contents = ContentStage.Collect(request, tree, archives, staging, log, cancellationToken);
             }
 
-            var (table, _) = ModelStage.Build(request, contents, digest, log);
+            var model = ModelStage.Build(request, contents, digest, log);
             cancellationToken.ThrowIfCancellationRequested();
-            var generated = CodeGenerator.Generate(table, templateDir, request.OutputDirectory, log);
+            var generated = CodeGenerator.Generate(model.Table, templateDir, request.OutputDirectory, log, model.ExtraFiles);
+            ModelStage.EmitFiles(request, model.Table, templateDir, log);
             WriteLock(request, restore, tree);
-            var flash = TemplateData.EstimateFlashBytes(table);
+            var flash = model.Report.FlashBytes;
             log.Summary($"ipm: generated {generated.Count} files into {request.OutputDirectory} ({flash} bytes of flash)");
             return new BundleResult
             {
@@ -54,6 +55,7 @@ public static class BundlePipeline
                 PackageCount = tree.Packages.Count,
                 FetchedBytes = archives.Values.Sum(a => new FileInfo(a.Path).Length),
                 FlashBytes = flash,
+                ProjectFiles = model.ProjectFiles,
             };
         }
         finally

@@ -108,4 +108,8 @@ public sealed record BundleResult
 
     /// <summary>Bytes of string-literal data plus table overhead that will land in flash.</summary>
     public long FlashBytes { get; init; }
+
+    /// <summary>Full paths of the project's own files that were bundled: the entry and the files it requires.
+    /// They are inputs of generation (an incremental build must rerun when one changes).</summary>
+    public IReadOnlyList<string> ProjectFiles { get; init; } = [];
 }

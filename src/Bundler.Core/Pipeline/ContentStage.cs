@@ -6,9 +6,28 @@ using Bundler.Core.Resolution;
 namespace Bundler.Core.Pipeline;
 
 /// <summary>One package's files as they sit on disk after extraction (or in a local folder).</summary>
-internal sealed record PackageContent(string Name, string Version, string VirtualDirectory, string Folder, IReadOnlyList<string> Files, string? Main);
+/// <param name="Name">The folder name it is installed under.</param>
+/// <param name="Version">Its exact version.</param>
+/// <param name="VirtualDirectory">Its folder in the bundle, e.g. <c>/node_modules/a</c>.</param>
+/// <param name="Folder">Where its files are on disk.</param>
+/// <param name="Files">Every file of the package, package-relative with '/', ordinally sorted; files of packages
+/// nested in its own node_modules are listed under those packages.</param>
+/// <param name="Include">The module's <c>Files</c> globs (declared modules only).</param>
+/// <param name="Exclude">The module's <c>ExcludeFiles</c> globs (declared modules only).</param>
+/// <param name="Dependencies">Names of its dependencies and optional dependencies.</param>
+/// <param name="TopLevel">A declared module installed at the top of the tree.</param>
+internal sealed record PackageContent(
+    string Name,
+    string Version,
+    string VirtualDirectory,
+    string Folder,
+    IReadOnlyList<string> Files,
+    IReadOnlyList<Glob> Include,
+    IReadOnlyList<Glob> Exclude,
+    IReadOnlyList<string> Dependencies,
+    bool TopLevel);
 
-/// <summary>Extracts every archive into a staging folder and lists each package's device files.</summary>
+/// <summary>Extracts every archive into a staging folder and lists each package's files; pruning comes later (ModelStage).</summary>
 internal static class ContentStage
 {
     public static IReadOnlyList<PackageContent> Collect(BundleRequest request, ResolvedTree tree, IReadOnlyDictionary<string, FetchedArchive> archives, string staging, IBundleLog log, CancellationToken cancellationToken)
@@ -40,32 +59,43 @@ internal static class ContentStage
                 }
             }
 
-            var module = request.Modules.FirstOrDefault(m => string.Equals(m.Name, p.Name, StringComparison.Ordinal) && p.Depth == 1);
+            var topLevel = p.Depth == 1 && tree.Requires.ContainsKey(p.Name);
+            var module = p.Depth == 1 ? request.Modules.FirstOrDefault(m => Declares(m, p, request.ProjectDirectory)) : null;
             var all = ListFiles(folder, p.LocalPath is not null);
-            var selected = FileSelector.Select(all.Where(f => !IsNested(f)), Glob.List(module?.Files), Glob.List(module?.ExcludeFiles));
-            contents.Add(Content(p.Name, p.Version, "/" + p.Path, folder, selected));
+            var dependencies = p.Dependencies.Keys.Concat(p.OptionalDependencies.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            contents.Add(new PackageContent(p.Name, p.Version, "/" + p.Path, folder, all.Where(f => !IsNested(f)).ToList(),
+                Glob.List(module?.Files), Glob.List(module?.ExcludeFiles), dependencies, topLevel || module is not null));
 
             // bundleDependencies arrive inside the tarball under its own node_modules: each is a package too.
             foreach (var inner in BundledRoots(all))
             {
-                var innerFiles = FileSelector.Select(all.Where(f => f.StartsWith(inner + "/", StringComparison.Ordinal)).Select(f => f[(inner.Length + 1)..]).Where(f => !IsNested(f)), [], []);
+                var innerFiles = all.Where(f => f.StartsWith(inner + "/", StringComparison.Ordinal)).Select(f => f[(inner.Length + 1)..]).Where(f => !IsNested(f)).ToList();
                 var innerFolder = Path.Combine(folder, inner);
                 var manifest = LocalPackages.ReadManifest(Path.Combine(innerFolder, "package.json"), inner["node_modules/".Length..]);
-                contents.Add(Content(inner["node_modules/".Length..], manifest.Version, $"/{p.Path}/{inner}", innerFolder, innerFiles));
+                var innerDependencies = manifest.Dependencies.Keys.Concat(manifest.OptionalDependencies.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+                contents.Add(new PackageContent(inner["node_modules/".Length..], manifest.Version, $"/{p.Path}/{inner}", innerFolder, innerFiles, [], [], innerDependencies, false));
             }
         }
 
-        log.Summary($"ipm: selected {contents.Sum(c => c.Files.Count)} files from {contents.Count} packages");
+        log.Summary($"ipm: extracted {contents.Sum(c => c.Files.Count)} files of {contents.Count} packages");
         return contents;
     }
 
-    private static PackageContent Content(string name, string version, string virtualDir, string folder, IReadOnlyList<string> files)
+    // A module declared by name, or (name empty) as a local folder: the package installed from that folder.
+    private static bool Declares(ModuleRequest m, ResolvedPackage p, string projectDirectory)
     {
-        var set = files.ToHashSet(StringComparer.Ordinal);
-        var pkgJson = Path.Combine(folder, "package.json");
-        var mainField = File.Exists(pkgJson) ? PackageMain.ReadMainField(File.ReadAllBytes(pkgJson)) : null;
-        var main = PackageMain.Resolve(set, mainField);
-        return new PackageContent(name, version, virtualDir, folder, files, main is null ? null : virtualDir + "/" + main);
+        if (m.Name.Length > 0)
+        {
+            return string.Equals(m.Name, p.Name, StringComparison.Ordinal);
+        }
+
+        if (p.LocalPath is null || !m.Spec.StartsWith("file:", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(m.Spec["file:".Length..], projectDirectory));
+        return string.Equals(folder, Path.TrimEndingDirectorySeparator(Path.GetFullPath(p.LocalPath)), StringComparison.Ordinal);
     }
 
     // Files of packages nested inside this one (bundled) are listed under their own package.

@@ -1,37 +1,44 @@
 using Bundler.Core.Diagnostics;
 using Bundler.Core.Generation;
 using Bundler.Core.JavaScript;
+using Bundler.Core.Packaging;
 
 namespace Bundler.Core.Pipeline;
 
-/// <summary>Reads the selected files, checks and minifies the JavaScript, and builds the immutable module table.</summary>
-internal static class ModelStage
+/// <summary>What the model stage hands to generation.</summary>
+/// <param name="Table">The module table to render.</param>
+/// <param name="Report">Where the flash goes.</param>
+/// <param name="ExtraFiles">IPM-NOTICES.txt and the size reports, written into the output folder with the sources.</param>
+/// <param name="ProjectFiles">Full paths of the project's own files that ship (the entry and what it requires).</param>
+internal sealed record BundleModel(ModuleTable Table, SizeReport Report, IReadOnlyList<ExtraFile> ExtraFiles, IReadOnlyList<string> ProjectFiles);
+
+/// <summary>
+/// Prunes each package to what its require graph reaches, checks and minifies the shipped JavaScript, builds the
+/// immutable module table, and prepares the notices and the size report.
+/// </summary>
+internal static partial class ModelStage
 {
-    public static (ModuleTable Table, IReadOnlyList<JsNotice> Notices) Build(BundleRequest request, IReadOnlyList<PackageContent> contents, string lockDigest, IBundleLog log)
+    /// <summary>Rows of the summary table printed before "N more packages".</summary>
+    public const int SummaryRows = 20;
+
+    public static BundleModel Build(BundleRequest request, IReadOnlyList<PackageContent> contents, string lockDigest, IBundleLog log)
     {
         var profile = EngineProfiles.Parse(request.EngineProfile);
-        var files = new List<ModuleFile>();
-        var notices = new List<JsNotice>();
-        var errors = new List<Diagnostic>();
-        long raw = 0;
-        foreach (var c in contents)
+        CheckEmitFolder(request);
+        var sources = new Sources(request, contents);
+        var prune = RequireGraph.Walk(sources.Packages, sources.Entry, sources.IsProjectFile, sources.Scan);
+        foreach (var warning in prune.Warnings)
         {
-            foreach (var relative in c.Files)
-            {
-                var virtualPath = c.VirtualDirectory + "/" + relative;
-                var bytes = File.ReadAllBytes(Path.Combine(c.Folder, relative));
-                raw += bytes.Length;
-                files.Add(new ModuleFile(virtualPath, Process(bytes, virtualPath, request, profile, notices, errors)));
-            }
+            log.Report(warning);
         }
 
-        string? entry = null;
-        if (request.Entry is not null)
+        var files = new List<ModuleFile>(prune.Shipped.Count);
+        var notices = new List<JsNotice>();
+        var errors = new List<Diagnostic>();
+        foreach (var path in prune.Shipped.Keys)
         {
-            var (path, bytes) = ReadEntry(request);
-            raw += bytes.Length;
-            files.Add(new ModuleFile(path, Process(bytes, path, request, profile, notices, errors)));
-            entry = path;
+            log.Detail($"ship: {path} ({prune.Shipped[path]})");
+            files.Add(new ModuleFile(path, Process(sources.Read(path), path, request, profile, notices, errors)));
         }
 
         if (errors.Count > 0)
@@ -44,11 +51,28 @@ internal static class ModelStage
             throw new IpmException(errors[0]);
         }
 
-        var packages = contents.Select(c => new ModulePackage(c.Name, c.Version, c.VirtualDirectory, c.Main)).ToList();
-        var table = new ModuleTable(packages, files, lockDigest, Generator, entry);
-        var shipped = files.Sum(f => (long)f.Content.Length);
-        log.Summary($"ipm: {files.Count} files, {raw} bytes raw, {shipped} bytes shipped{(request.Minify ? " after minification" : "")}");
-        return (table, notices);
+        var shipped = files.Select(f => f.VirtualPath).ToHashSet(StringComparer.Ordinal);
+        var packages = sources.Packages.Select(p => new ModulePackage(p.Name, p.Version, p.Directory,
+            p.Main is not null && shipped.Contains(p.Directory + "/" + p.Main) ? p.Directory + "/" + p.Main : null)).ToList();
+        var table = new ModuleTable(packages, files, lockDigest, Generator, sources.Entry);
+        var report = Report(request, sources, prune, table);
+        foreach (var line in report.SummaryLines(SummaryRows))
+        {
+            log.Summary(line);
+        }
+
+        if (prune.CoreRequires.Count > 0)
+        {
+            log.Summary("ipm: built-in modules the firmware must provide: " + string.Join(", ", prune.CoreRequires.Keys));
+        }
+
+        if (request.MaxFlashBytes is { } budget && report.FlashBytes > budget)
+        {
+            throw new IpmException(Messages.OverFlashBudget(report.FlashBytes, budget, report.LargestContributors(5)));
+        }
+
+        var projectFiles = files.Where(f => sources.Owner(f.VirtualPath) is null).Select(f => sources.DiskPath(f.VirtualPath)).ToList();
+        return new BundleModel(table, report, ExtraFiles(request, sources, report, notices, lockDigest), projectFiles);
     }
 
     /// <summary>What generated the output, printed in every file's header (no timestamp).</summary>
@@ -79,21 +103,31 @@ internal static class ModelStage
         return minified.Code;
     }
 
-    // The application entry sits at its path inside the project, so its own relative requires keep working.
-    private static (string VirtualPath, byte[] Bytes) ReadEntry(BundleRequest request)
+    private static SizeReport Report(BundleRequest request, Sources sources, PruneResult prune, ModuleTable table)
     {
-        var full = Path.GetFullPath(request.Entry!, request.ProjectDirectory);
-        if (!File.Exists(full))
+        var byPath = table.Files.ToDictionary(f => f.VirtualPath, StringComparer.Ordinal);
+        FileSize Size(string path, long raw)
         {
-            throw new IpmException(Messages.EntryMissing(full));
+            var file = byPath.GetValueOrDefault(path);
+            return file is null
+                ? new FileSize(path, raw, null, 0, 0)
+                : new FileSize(path, raw, prune.Shipped[path], file.Content.Length, TemplateData.FileTableBytes(file));
         }
 
-        var relative = Path.GetRelativePath(request.ProjectDirectory, full).Replace('\\', '/');
-        if (relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative))
+        var fallback = prune.FallbackPackages.ToHashSet(StringComparer.Ordinal);
+        var packages = table.Packages.Select(p =>
         {
-            throw new IpmException(Messages.EntryOutsideProject(full, request.ProjectDirectory));
+            var content = sources.Content(p.Directory);
+            var files = content.Files.Select(f => Size(p.Directory + "/" + f, new FileInfo(Path.Combine(content.Folder, f)).Length)).ToList();
+            return new PackageSize(p.Name, p.Version, p.Directory, false, fallback.Contains(p.Directory), TemplateData.PackageTableBytes(p), files);
+        }).ToList();
+
+        var own = table.Files.Where(f => sources.Owner(f.VirtualPath) is null).Select(f => Size(f.VirtualPath, sources.Read(f.VirtualPath).Length)).ToList();
+        if (own.Count > 0)
+        {
+            packages.Add(new PackageSize(request.RootName, "", "/", true, false, 0, own));
         }
 
-        return ("/" + relative, File.ReadAllBytes(full));
+        return new SizeReport(table.Generator, table.LockDigest, request.Minify, request.MaxFlashBytes, TemplateData.FixedTableBytes(table), packages, prune.CoreRequires);
     }
 }

@@ -22,6 +22,8 @@ public static class OptionNames
     public static readonly (string Name, string Help) MaxFlash = ("--max-flash", "Flash budget in bytes; over it is an error listing the largest contributors.");
     public static readonly (string Name, string Help) EngineProfile = ("--engine-profile", "JavaScript the engine accepts: es5.1 (IoT.js default) or es.next.");
     public static readonly (string Name, string Help) AllowUnverified = ("--allow-unverified", "Accept packages with neither integrity nor shasum (a warning each).");
+    public static readonly (string Name, string Help) Files = ("--files", "Globs (';'-separated) of package files to ship besides the reachable ones; NAME=GLOBS for one declared module. Repeatable.");
+    public static readonly (string Name, string Help) ExcludeFiles = ("--exclude-files", "Globs of package files never to ship; NAME=GLOBS for one declared module. Repeatable.");
     public static readonly (string Name, string Help) EmitFiles = ("--emit-files", "Also write the exact shipped files under their virtual paths to this folder.");
     public static readonly (string Name, string Help) Verbose = ("--verbose", "Print every request, retry and file.");
     public static readonly (string Name, string Help) To = ("--to", "Folder the static registry is written to.");

@@ -1,0 +1,107 @@
+using Bundler.Core.Diagnostics;
+using Bundler.Core.JavaScript;
+using Bundler.Core.Packaging;
+
+namespace Bundler.Core.Pipeline;
+
+internal static partial class ModelStage
+{
+    /// <summary>
+    /// The bundle's virtual file system: package files in their extracted folders, and the project folder at
+    /// <c>/</c> (the entry sits at its path inside the project, so its own relative requires keep working).
+    /// Bytes are read once and kept until the model is built.
+    /// </summary>
+    private sealed class Sources
+    {
+        private readonly Dictionary<string, PackageContent> _contents = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, byte[]> _bytes = new(StringComparer.Ordinal);
+        private readonly string _project;
+
+        public Sources(BundleRequest request, IReadOnlyList<PackageContent> contents)
+        {
+            _project = Path.GetFullPath(request.ProjectDirectory);
+            var packages = new List<PackageFiles>(contents.Count);
+            foreach (var c in contents)
+            {
+                _contents[c.VirtualDirectory] = c;
+                var candidates = c.Files.Where(f => !c.Exclude.Any(g => g.IsMatch(f))).ToList();
+                var set = candidates.ToHashSet(StringComparer.Ordinal);
+                var mainField = set.Contains("package.json") ? PackageMain.ReadMainField(File.ReadAllBytes(Path.Combine(c.Folder, "package.json"))) : null;
+                packages.Add(new PackageFiles
+                {
+                    Name = c.Name,
+                    Version = c.Version,
+                    Directory = c.VirtualDirectory,
+                    Files = candidates,
+                    Main = PackageMain.Resolve(set, mainField),
+                    Include = c.Include,
+                    Dependencies = c.Dependencies,
+                    TopLevel = c.TopLevel,
+                });
+            }
+
+            Packages = packages;
+            Entry = request.Entry is null ? null : EntryPath(request.Entry);
+        }
+
+        public IReadOnlyList<PackageFiles> Packages { get; }
+
+        /// <summary>The entry's virtual path, or null.</summary>
+        public string? Entry { get; }
+
+        public PackageContent Content(string directory) => _contents[directory];
+
+        /// <summary>The innermost package holding <paramref name="path"/>, or null for a project file.</summary>
+        public PackageContent? Owner(string path)
+        {
+            for (var dir = RequireResolver.Parent(path); ; dir = RequireResolver.Parent(dir))
+            {
+                if (_contents.TryGetValue(dir, out var c))
+                {
+                    return c;
+                }
+
+                if (dir == "/")
+                {
+                    return null;
+                }
+            }
+        }
+
+        public string DiskPath(string path) => Owner(path) is { } c
+            ? Path.Combine(c.Folder, path[(c.VirtualDirectory.Length + 1)..])
+            : Path.Combine(_project, path[1..]);
+
+        public bool IsProjectFile(string path) => File.Exists(Path.Combine(_project, path[1..]));
+
+        public byte[] Read(string path)
+        {
+            if (!_bytes.TryGetValue(path, out var bytes))
+            {
+                bytes = File.ReadAllBytes(DiskPath(path));
+                _bytes[path] = bytes;
+            }
+
+            return bytes;
+        }
+
+        public RequireScan Scan(string path) => RequireScanner.Scan(JsDocument.Read(Read(path), path));
+
+        private string EntryPath(string entry)
+        {
+            var full = Path.GetFullPath(entry, _project);
+            if (!File.Exists(full))
+            {
+                throw new IpmException(Messages.EntryMissing(full));
+            }
+
+            var relative = Path.GetRelativePath(_project, full).Replace('\\', '/');
+            if (relative.StartsWith("../", StringComparison.Ordinal) || relative == ".." || Path.IsPathRooted(relative))
+            {
+                throw new IpmException(Messages.EntryOutsideProject(full, _project));
+            }
+
+            return "/" + relative;
+        }
+    }
+}
