@@ -22,7 +22,7 @@ int main(int argc, char **argv)
             fprintf(stderr, "cannot write %s\n", name);
             return 1;
         }
-        printf("%lu\t%lu\t%d\t%d\t%s\n", (unsigned long)i, (unsigned long)f->size, f->data[f->size] == 0,
+        printf("%lu\t%lu\t%d\t%d\t%s\n", (unsigned long)i, (unsigned long)f->size, f->data != NULL,
                f->package, f->path);
     }
     printf("sentinel\t%d\t%d\n", ipm_files[ipm_file_count].path == NULL, ipm_packages[ipm_package_count].dir == NULL);
