@@ -30,6 +30,10 @@ internal static class BenchHost
         return $"{cpu}, {Environment.ProcessorCount} logical CPUs, {RuntimeInformation.OSDescription}, .NET {Environment.Version}";
     }
 
+    /// <summary>The 1, 5 and 15 minute load averages from /proc/loadavg (the machine is shared).</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3]) : "unknown";
+
     /// <summary>
     /// Runs <paramref name="body"/> (which performs <paramref name="ops"/> operations) once to warm up, then
     /// <paramref name="rounds"/> times; returns the best rate. The best round is the one least disturbed by
