@@ -105,7 +105,8 @@ internal static class IotjsFixturePackages
         new FixturePackage("deep", "1.0.0")
             .WithFile("index.js", "module.exports = 'deep main';\n")
             .WithFile("lib/sub/file.js", "exports.where = 'deep file'; exports.dir = __dirname;\n")
-            .WithFile("data.json", "{ \"n\": 7, \"s\": \"grüße 😀\" }\n"),
+            .WithFile("data.json", "{ \"n\": 7, \"s\": \"grüße 😀\" }\n")
+            .WithFile("bad.json", "{ nope\n"),
         new FixturePackage("events", "1.0.0").WithFile("index.js", "exports.bundled = true;\n"),
         new FixturePackage("left-pad", "1.0.0").WithFile("index.js", """
             module.exports = function (s, n, c) { s = String(s); while (s.length < n) { s = c + s; } return s; };

@@ -70,6 +70,9 @@ public sealed class IotjsLoaderTests(IotjsBundleFixture bundle)
             console.log(packages.map(function (p) { return p.name + '@' + p.version + ' ' + p.main; }).join('\n'));
             try { ipm.require(''); } catch (e) { console.log(e.name); }
             try { ipm.require('nope'); } catch (e) { console.log(e.code + ' ' + e.message); }
+            for (var i = 0; i < 2; i++) {
+              try { ipm.require('deep/bad.json'); } catch (e) { console.log(e.message.indexOf('/node_modules/deep/bad.json: ') + ' ' + ('/node_modules/deep/bad.json' in ipm.cache)); }
+            }
             """).EnsureSuccess("emulated");
         var lines = result.StdOut.Split('\n');
         var packageLines = File.ReadAllLines(bundle.Listing).Count(l => l.StartsWith("package\t", StringComparison.Ordinal));
@@ -78,6 +81,9 @@ public sealed class IotjsLoaderTests(IotjsBundleFixture bundle)
         Assert.Contains("alpha@1.0.0 /node_modules/alpha/lib/main.js", lines);
         Assert.Contains("TypeError", lines);
         Assert.Contains("MODULE_NOT_FOUND Cannot find module 'nope' from '/'", lines);
+
+        // A file that does not parse is named in the message and not cached, so each require tries again.
+        Assert.Equal(2, lines.Count(l => l == "0 false"));
     }
 
     private ProcessResult EmulateScript(string name, string text)
