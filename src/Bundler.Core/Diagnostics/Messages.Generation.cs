@@ -41,4 +41,7 @@ public static partial class Messages
 
     public static Diagnostic InvalidTableText(string what, string why) =>
         Error("IPM8013", $"{what} cannot be written to C: {why}");
+
+    public static Diagnostic IotjsBuiltinClash(string package, string name, string owner) =>
+        Warning("IPM8020", $"package {package} is not registered as an IoT.js builtin: {owner} already has a module named '{name}', so require('{name}') gives {owner}'s module; reach the bundled package with require('ipm').require('{name}')");
 }

@@ -25,7 +25,18 @@ internal static class CodeGenerator
         var manifest = TemplateManifest.Load(templateDirectory);
         var root = TemplateData.Build(table);
         var handlebars = CreateEnvironment();
-        RegisterPartials(handlebars, templateDirectory);
+
+        // A base set's partials first, so the set's own partials of the same name replace them.
+        foreach (var folder in manifest.Folders.Reverse())
+        {
+            RegisterPartials(handlebars, folder);
+        }
+
+        if (manifest.IotjsBuiltins)
+        {
+            IotjsBuiltins.Report(table, log);
+        }
+
         return OutputFolder.Replace(outputDirectory, templateDirectory, staging =>
         {
             var written = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -34,8 +45,8 @@ internal static class CodeGenerator
             {
                 var what = output.Template ?? TemplateManifest.FileName;
                 var pathTemplate = Compile(handlebars, output.Path, what);
-                var body = output.Template is null ? null : CompileFile(handlebars, templateDirectory, output.Template, compiled);
-                foreach (var (context, file) in Contexts(root, output.ForEach, table))
+                var body = output.Template is null ? null : CompileFile(handlebars, manifest, output.Template, compiled);
+                foreach (var (context, file) in Contexts(root, output, table))
                 {
                     var relative = CheckRelative(Render(pathTemplate, context, what), what);
                     if (!written.TryAdd(relative, what))
@@ -119,8 +130,9 @@ internal static class CodeGenerator
     private static string ReadTemplate(string file) => File.ReadAllText(file).Replace("\r\n", "\n", StringComparison.Ordinal);
 
     private static IEnumerable<(Dictionary<string, object?> Context, ModuleFile? File)> Contexts(
-        Dictionary<string, object?> root, string? forEach, ModuleTable table)
+        Dictionary<string, object?> root, TemplateOutput output, ModuleTable table)
     {
+        var forEach = output.ForEach;
         if (forEach is null)
         {
             yield return (root, null);
@@ -130,16 +142,34 @@ internal static class CodeGenerator
         var byPath = table.Files.ToDictionary(f => f.VirtualPath, StringComparer.Ordinal);
         foreach (var item in (List<Dictionary<string, object?>>)root[forEach]!)
         {
+            if (output.When is not null && !Truthy(item, output.When, output.Template ?? TemplateManifest.FileName))
+            {
+                continue;
+            }
+
             var context = new Dictionary<string, object?>(item, StringComparer.Ordinal) { ["root"] = root };
             yield return (context, forEach == "files" ? byPath[(string)item["path"]!] : null);
         }
     }
 
-    private static HandlebarsTemplate<TextWriter, object, object> CompileFile(IHandlebars hb, string folder, string template, Dictionary<string, HandlebarsTemplate<TextWriter, object, object>> cache)
+    // Handlebars' notion, so "when" agrees with {{#if}} in the template itself.
+    private static bool Truthy(Dictionary<string, object?> item, string name, string what) =>
+        !item.TryGetValue(name, out var value)
+            ? throw new IpmException(Messages.TemplateRender(what, $"'when': the items have no value '{name}'"))
+            : value switch
+            {
+                null or false or 0 or 0L => false,
+                string s => s.Length > 0,
+                System.Collections.ICollection c => c.Count > 0,
+                _ => true,
+            };
+
+    private static HandlebarsTemplate<TextWriter, object, object> CompileFile(IHandlebars hb, TemplateManifest manifest, string template, Dictionary<string, HandlebarsTemplate<TextWriter, object, object>> cache)
     {
         if (!cache.TryGetValue(template, out var compiled))
         {
-            compiled = Compile(hb, ReadTemplate(Path.Combine(folder, template)), template);
+            // Load checked that one of the folders has it; a file deleted since is an I/O error like any other.
+            compiled = Compile(hb, ReadTemplate(manifest.Find(template) ?? Path.Combine(manifest.Folders[0], template)), template);
             cache[template] = compiled;
         }
 

@@ -22,7 +22,7 @@ internal static class TemplateData
         var fileIndex = files.Select((f, i) => (f.VirtualPath, i)).ToDictionary(x => x.VirtualPath, x => x.i, StringComparer.Ordinal);
         var symbols = CNames.Symbols(files.Select(f => f.VirtualPath), "ipm_");
 
-        var packageList = packages.Select((p, i) => new Dictionary<string, object?>
+        var packageList = packages.Select((p, i) => new Dictionary<string, object?>(IotjsBuiltins.Values(p), StringComparer.Ordinal)
         {
             ["index"] = i,
             ["name"] = p.Name,
@@ -78,6 +78,15 @@ internal static class TemplateData
             ["lockDigestLiteral"] = CStringLiteral.EncodeInline(table.LockDigest),
             ["files"] = fileList,
             ["packages"] = packageList,
+            ["builtins"] = packageList.Where(p => p["builtinName"] is not null)
+                .Select(p => new Dictionary<string, object?>(StringComparer.Ordinal)
+                {
+                    ["name"] = p["builtinName"],
+                    ["enableMacro"] = p["builtinEnableMacro"],
+                    ["packageIndex"] = p["index"],
+                    ["comment"] = p["comment"],
+                })
+                .ToList(),
             ["fileCount"] = files.Count,
             ["packageCount"] = packages.Count,
             ["dataBytes"] = dataBytes.ToString(CultureInfo.InvariantCulture),
