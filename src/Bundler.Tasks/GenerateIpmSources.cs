@@ -72,7 +72,7 @@ public sealed class GenerateIpmSources : IpmTask
             Entry = RequestMapper.NullIfEmpty(Entry),
             Minify = Minify,
             MaxFlashBytes = maxFlash,
-            EmitFilesDirectory = RequestMapper.NullIfEmpty(EmitFilesDirectory),
+            EmitFilesDirectory = RequestMapper.FullPath(EmitFilesDirectory, request.ProjectDirectory),
         };
         // Unset means the core's default, which the core alone defines.
         request = RequestMapper.NullIfEmpty(Template) is { } template ? request with { Template = template } : request;

@@ -1,20 +1,19 @@
-using System.Text.RegularExpressions;
 using Bundler.Core.Diagnostics;
 using Bundler.Core.Pipeline;
+using Bundler.Core.Registry;
+using Bundler.Core.Versioning;
 using Microsoft.Build.Framework;
 
 namespace Bundler.Tasks;
 
 /// <summary><c>IpmModule</c> items to <see cref="ModuleRequest"/>s, each carrying the file and line it was declared at.</summary>
-internal static partial class ModuleItems
+internal static class ModuleItems
 {
-    // Characters of npm ranges (1.2.x, ^1, >=1 <2 || 3) and of dist-tags (what encodeURIComponent leaves alone).
-    private const string SpecPunctuation = " .-+*^~<>=|_!'()";
-
-    private static readonly string[] PassThroughPrefixes = ["file:", "npm:", "http://", "https://"];
+    // Besides ASCII letters and digits, what encodeURIComponent leaves alone: npm's rule for dist-tag names.
+    private const string TagPunctuation = "-_.!~*'()";
 
     /// <summary>Null when any item is wrong; every problem is reported first, not only the first one.</summary>
-    public static IReadOnlyList<ModuleRequest>? ToRequests(IReadOnlyList<ITaskItem> items, IBundleLog log)
+    public static IReadOnlyList<ModuleRequest>? ToRequests(IReadOnlyList<ITaskItem> items, string projectDirectory, IBundleLog log)
     {
         var locator = new ItemLocator();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -37,7 +36,7 @@ internal static partial class ModuleItems
                 problem = Messages.ModuleDeclaredTwice(include);
             }
 
-            var registry = RequestMapper.NullIfEmpty(item.GetMetadata("Registry"));
+            var registry = RequestMapper.RegistryLocation(item.GetMetadata("Registry"), projectDirectory);
             RequestMapper.WarnOnCredentials($"IpmModule '{include}' Registry", registry, log, file, line);
             if (problem is not null)
             {
@@ -59,31 +58,42 @@ internal static partial class ModuleItems
         return ok ? modules : null;
     }
 
-    /// <summary>npm's test for "this spec is a path" (npm-package-arg isFilespec).</summary>
-    public static bool IsLocalFolder(string include) => LocalPathPattern().IsMatch(include);
+    /// <summary>npm's test for "this spec is a path" (npm-package-arg isFilespec), shared with the core.</summary>
+    public static bool IsLocalFolder(string include) => ModuleRequest.IsLocalPath(include);
 
     /// <summary>
-    /// A lexical check only: it rejects what can be neither a range nor a dist-tag (NuGet intervals, commas,
-    /// '@', ...). Whether a plausible range really parses is the Versioning stage's call, which reports it
-    /// with this item's file and line too.
+    /// The check npm-package-arg makes before anything is fetched: a registry spec is a version or range
+    /// (node-semver, loose) or else a dist-tag, which must be a string <c>encodeURIComponent</c> leaves alone;
+    /// an <c>npm:</c> alias must name a valid package and a registry spec. <c>file:</c> and http(s) specs are
+    /// the Resolution stage's to judge. Reported here so the error points at the item's line.
     /// </summary>
     public static Diagnostic? CheckVersion(string module, string version)
     {
-        if (version.Length == 0 || PassThroughPrefixes.Any(p => version.StartsWith(p, StringComparison.Ordinal)))
+        if (version.StartsWith("file:", StringComparison.Ordinal) || version.StartsWith("http://", StringComparison.Ordinal)
+            || version.StartsWith("https://", StringComparison.Ordinal))
         {
             return null;
         }
 
-        if (version[0] is '[' or '(' && version[^1] is ']' or ')')
+        if (version.Length > 1 && version[0] is '[' or '(' && version[^1] is ']' or ')')
         {
             return Messages.ModuleVersionNuGetStyle(module, version);
         }
 
-        return version.All(c => char.IsAsciiLetterOrDigit(c) || SpecPunctuation.Contains(c, StringComparison.Ordinal))
-            ? null
-            : Messages.ModuleVersionInvalid(module, version);
+        var valid = version.StartsWith("npm:", StringComparison.Ordinal) ? IsAlias(version[4..]) : IsRegistrySpec(version);
+        return valid ? null : Messages.ModuleVersionInvalid(module, version);
     }
 
-    [GeneratedRegex(@"^(?:\.|~/|[/\\]|[a-zA-Z]:)", RegexOptions.CultureInvariant)]
-    private static partial Regex LocalPathPattern();
+    /// <summary>Empty (any version), a range or version npm parses, or a dist-tag name.</summary>
+    public static bool IsRegistrySpec(string spec) =>
+        spec.Length == 0 || NpmRange.TryParse(spec, out _) || spec.All(c => char.IsAsciiLetterOrDigit(c) || TagPunctuation.Contains(c, StringComparison.Ordinal));
+
+    // npm:name, npm:name@spec, npm:@scope/name@spec (an alias of an alias is not allowed).
+    private static bool IsAlias(string target)
+    {
+        var at = target.StartsWith('@') ? target.IndexOf('@', 1) : target.IndexOf('@', StringComparison.Ordinal);
+        var name = at < 0 ? target : target[..at];
+        var spec = at < 0 ? string.Empty : target[(at + 1)..].Trim();
+        return PackageNames.IsValid(name) && (at < 0 || spec.Length > 0) && !spec.StartsWith("npm:", StringComparison.Ordinal) && IsRegistrySpec(spec);
+    }
 }

@@ -9,9 +9,11 @@ internal static class RequestMapper
 {
     public static BundleRequest? Create(IpmTask task, IBundleLog log)
     {
-        var modules = ModuleItems.ToRequests(task.Modules, log);
+        var projectDirectory = Path.GetDirectoryName(Path.GetFullPath(task.ProjectFile))!;
+        var modules = ModuleItems.ToRequests(task.Modules, projectDirectory, log);
         var jobsOk = TryParsePositive("IpmJobs", task.Jobs, int.MaxValue, log, out var jobs);
-        if (modules is null || !jobsOk)
+        var gatewayOk = TryParseHttpUrl("IpmIpfsGateway", task.IpfsGateway, log);
+        if (modules is null || !jobsOk || !gatewayOk)
         {
             return null;
         }
@@ -21,20 +23,32 @@ internal static class RequestMapper
         var request = new BundleRequest
         {
             Modules = modules,
-            ProjectDirectory = Path.GetDirectoryName(Path.GetFullPath(task.ProjectFile))!,
+            ProjectDirectory = projectDirectory,
+            // Requirement chains in messages start at the project: "firmware > echotest@^0.0.1".
+            RootName = Path.GetFileNameWithoutExtension(task.ProjectFile),
             // Restore never generates; GenerateIpmSources sets the real folder.
             OutputDirectory = string.Empty,
             Registry = NullIfEmpty(task.Registry),
-            LockFile = NullIfEmpty(task.LockFile),
+            LockFile = FullPath(task.LockFile, projectDirectory),
             Locked = task.Locked,
             Offline = task.Offline,
             PreferOffline = task.PreferOffline,
-            CacheDirectory = NullIfEmpty(task.CacheDirectory),
+            CacheDirectory = FullPath(task.CacheDirectory, projectDirectory),
             IpfsGateway = NullIfEmpty(task.IpfsGateway),
             AllowUnverified = task.AllowUnverified,
         };
         return jobs is null ? request : request with { Jobs = (int)jobs.Value };
     }
+
+    /// <summary>A path property relative to the project, as MSBuild users expect (the core would take the current directory).</summary>
+    public static string? FullPath(string? path, string projectDirectory) =>
+        NullIfEmpty(path) is { } p ? Path.GetFullPath(p, projectDirectory) : null;
+
+    /// <summary>A registry given as a folder path is relative to the project; URLs stay as they are.</summary>
+    public static string? RegistryLocation(string? registry, string projectDirectory) =>
+        NullIfEmpty(registry) is not { } r ? null
+        : Uri.TryCreate(r, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or "file" ? r
+        : Path.GetFullPath(r, projectDirectory);
 
     public static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
@@ -55,6 +69,19 @@ internal static class RequestMapper
         }
 
         log.Report(Messages.PropertyInvalid(property, trimmed, "a positive whole number"));
+        return false;
+    }
+
+    /// <summary>Empty means "not set"; anything else must be an absolute http(s) URL.</summary>
+    public static bool TryParseHttpUrl(string property, string? text, IBundleLog log)
+    {
+        var trimmed = NullIfEmpty(text);
+        if (trimmed is null || (Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+        {
+            return true;
+        }
+
+        log.Report(Messages.PropertyInvalid(property, trimmed, "an http(s) URL"));
         return false;
     }
 

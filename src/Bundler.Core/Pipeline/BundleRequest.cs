@@ -24,6 +24,14 @@ public sealed record ModuleRequest(string Name, string Spec)
 
     /// <summary>1-based line of the declaration in <see cref="SourceFile"/>, 0 when unknown.</summary>
     public int SourceLine { get; init; }
+
+    /// <summary>
+    /// npm's test for "this names a path, not a package" (npm-package-arg's isFilespec): starts with <c>.</c>,
+    /// <c>~/</c>, a slash or a drive letter. An MSBuild item or CLI argument that passes it is a local folder.
+    /// </summary>
+    public static bool IsLocalPath(string text) =>
+        text.Length > 0 && (text[0] is '.' or '/' or '\\' || text.StartsWith("~/", StringComparison.Ordinal)
+            || (text.Length > 1 && char.IsAsciiLetter(text[0]) && text[1] == ':'));
 }
 
 /// <summary>Everything one bundle run needs. The CLI and the MSBuild tasks both build one of these.</summary>

@@ -60,35 +60,44 @@ internal sealed class RestoreStage : IDisposable
         foreach (var m in _request.Modules)
         {
             var (name, spec) = Normalize(m);
-            requires[name] = spec;
+            if (!requires.TryAdd(name, spec))
+            {
+                // Include="../app" and Include="app" Version="file:../app" are the same package twice.
+                throw new IpmException(Messages.ModuleDeclaredTwice(name) with { File = m.SourceFile, Line = m.SourceLine });
+            }
         }
 
         return requires;
     }
 
-    // An item that names a folder (Include="../app") takes its package name from that folder's package.json.
+    // A folder given without a package name (Include="../app"; ModuleRequest("", "file:../app")) takes its name
+    // from that folder's package.json, as `npm install ../app` does. A path in Name is accepted the same way.
     private (string Name, string Spec) Normalize(ModuleRequest m)
     {
-        var isPath = m.Name.StartsWith('.') || m.Name.StartsWith('/') || m.Name.Contains('\\', StringComparison.Ordinal)
-            || (!m.Name.StartsWith('@') && m.Name.Contains('/', StringComparison.Ordinal));
-        if (!isPath)
+        var folder = m.Name.Length == 0 && m.Spec.StartsWith("file:", StringComparison.Ordinal) ? m.Spec[5..]
+            : ModuleRequest.IsLocalPath(m.Name) ? m.Name
+            : null;
+        if (folder is null)
         {
             if (!PackageNames.IsValid(m.Name))
             {
-                throw new IpmException(Messages.BadSpec(m.Name, $"'{m.Name}' is not a valid package name") with { File = m.SourceFile, Line = m.SourceLine });
+                var why = m.Name.Length == 0 ? "a module needs a package name or a 'file:' folder" : $"'{m.Name}' is not a valid package name";
+                throw new IpmException(Messages.BadSpec(m.Name.Length == 0 ? m.Spec : m.Name, why) with { File = m.SourceFile, Line = m.SourceLine });
             }
 
             return (m.Name, m.Spec.Length == 0 ? "*" : m.Spec);
         }
 
-        var dir = Path.GetFullPath(m.Name, _request.ProjectDirectory);
+        var dir = folder.StartsWith("~/", StringComparison.Ordinal)
+            ? Path.GetFullPath(Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), folder[2..]))
+            : Path.GetFullPath(folder, _request.ProjectDirectory);
         var manifest = Path.Combine(dir, "package.json");
         if (!File.Exists(manifest))
         {
-            throw new IpmException(Messages.LocalPackageMissing(m.Name, dir, _request.RootName) with { File = m.SourceFile, Line = m.SourceLine });
+            throw new IpmException(Messages.LocalPackageMissing(folder, dir, _request.RootName) with { File = m.SourceFile, Line = m.SourceLine });
         }
 
-        var name = LocalPackages.ReadManifest(manifest, Path.GetFileName(dir)).Name;
+        var name = LocalPackages.ReadManifest(manifest, Path.GetFileName(Path.TrimEndingDirectorySeparator(dir))).Name;
         return (name, "file:" + Path.GetRelativePath(_request.ProjectDirectory, dir).Replace('\\', '/'));
     }
 

@@ -167,7 +167,7 @@ internal sealed partial class TreeBuilder
 
         dep.Parent = target;
         target.Children[dep.Name] = dep;
-        _queue.Add(dep);
+        Enqueue(dep);
     }
 
     /// <summary>A newer version may take the place of an older one when every package using the old one accepts it.</summary>

@@ -15,7 +15,10 @@ internal sealed partial class TreeBuilder
     private readonly PackumentProvider _packuments;
     private readonly LocalPackages _locals;
     private readonly IBundleLog _log;
-    private readonly SortedSet<TreeNode> _queue = new(QueueOrder.Instance);
+    // Keys are taken when a node is queued: a SortedSet must never see an element's key change (a replaced node's
+    // Depth and Location do when it is detached), or Min and Remove stop agreeing and the loop never ends.
+    private readonly SortedSet<QueueEntry> _queue = new(QueueOrder.Instance);
+    private long _queued;
 
     public TreeBuilder(PackumentProvider packuments, LocalPackages locals, IBundleLog log)
     {
@@ -26,19 +29,26 @@ internal sealed partial class TreeBuilder
 
     public async Task<TreeNode> BuildAsync(TreeNode root, CancellationToken cancellationToken)
     {
-        _queue.Add(root);
+        Enqueue(root);
         foreach (var n in root.Descendants())
         {
-            _queue.Add(n);
+            Enqueue(n);
         }
 
         while (_queue.Count > 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var node = _queue.Min!;
-            _queue.Remove(node);
+            var entry = _queue.Min;
+            _queue.Remove(entry);
+            var node = entry.Node;
             if (!IsAttached(node))
             {
+                continue;
+            }
+
+            if (node.Depth != entry.Depth || !string.Equals(node.Location, entry.Location, StringComparison.Ordinal))
+            {
+                Enqueue(node); // moved since it was queued: take its place in the order again
                 continue;
             }
 
@@ -114,25 +124,25 @@ internal sealed partial class TreeBuilder
         return NpmRange.TryParse(spec.Range, out var range) ? range!.IsSatisfiedBy(v!) : node.TagMatches(spec.Range);
     }
 
-    private sealed class QueueOrder : IComparer<TreeNode>
+    private void Enqueue(TreeNode node) => _queue.Add(new QueueEntry(node.Depth, node.Location, _queued++, node));
+
+    private readonly record struct QueueEntry(int Depth, string Location, long Sequence, TreeNode Node);
+
+    /// <summary>Breadth-first as arborist's queue: by depth, then location; queue order breaks ties.</summary>
+    private sealed class QueueOrder : IComparer<QueueEntry>
     {
         public static readonly QueueOrder Instance = new();
 
-        public int Compare(TreeNode? x, TreeNode? y)
+        public int Compare(QueueEntry x, QueueEntry y)
         {
-            if (ReferenceEquals(x, y))
-            {
-                return 0;
-            }
-
-            var d = x!.Depth.CompareTo(y!.Depth);
+            var d = x.Depth.CompareTo(y.Depth);
             if (d != 0)
             {
                 return d;
             }
 
             var p = string.CompareOrdinal(x.Location, y.Location);
-            return p != 0 ? p : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(x).CompareTo(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(y));
+            return p != 0 ? p : x.Sequence.CompareTo(y.Sequence);
         }
     }
 }

@@ -127,6 +127,23 @@ public sealed class ResolverTests
     }
 
     [Fact]
+    public async Task A_changed_range_beside_a_local_package_replaces_the_old_version()
+    {
+        // Replacing a node detaches it, which changes its depth and location: the queue must not lose track of it
+        // (it once did here and never finished).
+        using var dir = new TempDirectory();
+        dir.Write("app/package.json", "{ \"name\": \"app\", \"version\": \"1.0.0\" }");
+        var reg = new FakeRegistry().Add("b", "1.0.0").Add("b", "2.0.0");
+        var (tree, _) = await Resolve(reg, null, "app@file:" + dir.Combine("app"), "b@^1");
+
+        // On a thread of its own, so that a hang fails the test instead of blocking it; nothing is timed.
+        var next = Task.Run(() => Resolve(reg, tree, "app@file:" + dir.Combine("app"), "b@2.0.0"));
+
+        var (resolved, _) = await next.WaitAsync(TimeSpan.FromMinutes(1));
+        Assert.Equal("node_modules/app@1.0.0 node_modules/b@2.0.0", Layout(resolved));
+    }
+
+    [Fact]
     public async Task Edited_lock_is_detected_by_its_digest()
     {
         var reg = new FakeRegistry().Add("a", "1.0.0");

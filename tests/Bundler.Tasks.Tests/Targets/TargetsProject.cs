@@ -64,6 +64,9 @@ internal sealed partial class TargetsProject : IDisposable
 
     public BuildRun Clean(params string[] properties) => Run(["clean"], properties);
 
+    /// <summary>Runs one target with <c>dotnet msbuild -t:</c>.</summary>
+    public BuildRun Run(string target, params string[] properties) => Run(["msbuild", "-t:" + target], properties);
+
     public void Dispose() => _dir.Dispose();
 
     private BuildRun Run(string[] verb, string[] properties)

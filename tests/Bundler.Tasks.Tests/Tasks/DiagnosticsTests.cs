@@ -132,6 +132,26 @@ public sealed class DiagnosticsTests
         Assert.Contains(jobs is null ? "IpmMaxFlashBytes" : "IpmJobs", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("127.0.0.1:8080")]
+    [InlineData("ipfs://gateway")]
+    [InlineData("not a url")]
+    public void An_ipfs_gateway_that_is_not_an_http_url_is_a_coded_error(string gateway)
+    {
+        using var project = new ProjectOnDisk(Items);
+        var core = new FakeCore();
+        var engine = new RecordingBuildEngine();
+        var task = Task(project, core, engine, project.Item("echotest", ("Version", "^0.0.1")));
+        task.IpfsGateway = gateway;
+
+        Assert.False(task.Execute());
+
+        Assert.Equal(0, core.Calls);
+        var error = Assert.Single(engine.Errors);
+        Assert.Equal("IPM9005", error.Code);
+        Assert.Contains("IpmIpfsGateway", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_bug_in_the_core_is_a_coded_error_with_the_stack_only_in_detailed_output()
     {

@@ -28,7 +28,7 @@ public sealed class GenerateIpmSourcesTests
                 project.Item("@scope/util", ("Version", "~1.3"), ("Registry", "http://127.0.0.1:4873/"),
                     ("Files", "lib/**/*.js;data/*.json"), ("ExcludeFiles", "test/**")),
                 project.Item("../app"),
-                project.Item("lib", ("Version", "file:../lib")),
+                project.Item("lib", ("Version", "file:../lib"), ("Registry", "../registry")),
             ],
             OutputDirectory = project.Combine("obj", "ipm"),
             Registry = " http://127.0.0.1:9/registry/ ",
@@ -54,7 +54,8 @@ public sealed class GenerateIpmSourcesTests
         Assert.Equal(project.Directory, r.ProjectDirectory);
         Assert.Equal(project.Combine("obj", "ipm"), r.OutputDirectory);
         Assert.Equal("http://127.0.0.1:9/registry/", r.Registry);
-        Assert.Equal("locks/ipm-lock.json", r.LockFile);
+        // Relative paths are relative to the project, as everywhere in MSBuild (the core would take the current directory).
+        Assert.Equal(project.Combine("locks", "ipm-lock.json"), r.LockFile);
         Assert.True(r.Locked);
         Assert.True(r.Offline);
         Assert.True(r.PreferOffline);
@@ -67,7 +68,8 @@ public sealed class GenerateIpmSourcesTests
         Assert.False(r.Minify);
         Assert.Equal(65536L, r.MaxFlashBytes);
         Assert.Equal("es.next", r.EngineProfile);
-        Assert.Equal("emit", r.EmitFilesDirectory);
+        Assert.Equal(project.Combine("emit"), r.EmitFilesDirectory);
+        Assert.Equal("fw", r.RootName);
 
         Assert.Equal(4, r.Modules.Count);
         var echotest = r.Modules[0];
@@ -88,6 +90,7 @@ public sealed class GenerateIpmSourcesTests
         Assert.Equal(("", "file:../app"), (r.Modules[2].Name, r.Modules[2].Spec));
         Assert.Equal(project.LineOf("../app"), r.Modules[2].SourceLine);
         Assert.Equal(("lib", "file:../lib"), (r.Modules[3].Name, r.Modules[3].Spec));
+        Assert.Equal(Path.GetFullPath(Path.Combine(project.Directory, "..", "registry")), r.Modules[3].Registry);
         Assert.Empty(engine.Errors);
         Assert.Empty(engine.Warnings);
     }

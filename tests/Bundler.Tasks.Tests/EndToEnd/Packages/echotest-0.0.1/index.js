@@ -1,4 +1,0 @@
-// ES5 on purpose: the sample's engine profile is es5.1.
-module.exports = function echo(text) {
-  return 'echo 0.0.1: ' + text;
-};
