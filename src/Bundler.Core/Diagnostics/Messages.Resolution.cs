@@ -28,8 +28,10 @@ public static partial class Messages
     public static Diagnostic OptionalSkipped(string name, string spec, string chain, string why) =>
         Warning("IPM3007", $"optional dependency '{name}@{spec}' skipped (required by {chain}): {why}");
 
-    public static Diagnostic PeerConflict(string name, string spec, string chain, string existing, string existingChain) =>
-        Error("IPM3008", $"ERESOLVE: could not resolve peer dependency '{name}@{spec}' (required by {chain}); found '{name}@{existing}' (required by {existingChain})");
+    /// <summary>npm's ERESOLVE: placing <paramref name="placing"/> needs <paramref name="name"/>@<paramref name="spec"/>,
+    /// which the version already there (and the chain that wants it) rules out. Both chains are in the message.</summary>
+    public static Diagnostic PeerConflict(string name, string spec, string chain, string placing, string placingFor, string existing, string existingChain) =>
+        Error("IPM3008", $"ERESOLVE: could not resolve '{placing}' (required by {placingFor}): '{name}@{spec}' (required by {chain}) conflicts with '{name}@{existing}' (required by {existingChain})");
 
     public static Diagnostic DeprecatedVersion(string name, string version, string message) =>
         Warning("IPM3009", $"'{name}@{version}' is deprecated: {message}");
@@ -42,4 +44,16 @@ public static partial class Messages
 
     public static Diagnostic NotInTree(string name) =>
         Error("IPM3012", $"'{name}' is not in the dependency tree");
+
+    /// <summary>A peer conflict that is not the project's own: npm warns ("overriding peer dependency") and goes on.</summary>
+    public static Diagnostic PeerConflictOverridden(string name, string spec, string chain, string wanted, string? existing, string? existingChain) =>
+        Warning("IPM3013", existing is null
+            ? $"ERESOLVE overriding peer dependency: '{name}@{spec}' (required by {chain}) is left unmet; '{name}@{wanted}' could not be placed"
+            : $"ERESOLVE overriding peer dependency: '{name}@{spec}' (required by {chain}) is left unmet by '{name}@{existing}' (required by {existingChain})");
+
+    public static Diagnostic DependencyLoopNeedsLink(string name, string version, string chain) =>
+        Error("IPM3014", $"'{name}@{version}' (required by {chain}) would have to be nested inside itself; npm links it to the copy above, which a bundle cannot do");
+
+    public static Diagnostic TarballSpecUnavailable(string name, string url, string chain) =>
+        Error("IPM3015", $"tarball URL dependency '{name}@{url}' (required by {chain}) cannot be read here: this resolver was given no way to download archives");
 }

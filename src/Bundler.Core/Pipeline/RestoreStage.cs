@@ -120,7 +120,7 @@ internal sealed class RestoreStage : IDisposable
             throw new IpmException(Messages.LockMismatch(LockPath, change));
         }
 
-        var resolver = new Resolver(SourceFor, _log);
+        var resolver = new Resolver(SourceFor, _log, new TarballManifests(Transport, _request.ExtractionLimits));
         var tree = await resolver.ResolveAsync(requires, previous, new ResolveOptions { ProjectDirectory = _request.ProjectDirectory, RootName = _request.RootName }, cancellationToken).ConfigureAwait(false);
         if (_request.Locked && previous is not null && LockDiff.DescribeTree(previous, tree) is { } treeChange)
         {

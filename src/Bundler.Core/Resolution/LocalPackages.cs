@@ -32,25 +32,25 @@ internal sealed class LocalPackages
         return spec with { Range = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path)) };
     }
 
-    public TreeNode CreateNode(Edge edge, TreeNode from, string chain)
+    public TreeNode CreateNode(PackageSpec spec, TreeNode from, string chain)
     {
-        var dir = edge.Spec.Range;
+        var dir = spec.Range;
         var manifestPath = Path.Combine(dir, "package.json");
         if (!Path.IsPathFullyQualified(dir) || !File.Exists(manifestPath))
         {
-            throw new IpmException(Messages.LocalPackageMissing(edge.Name, dir, from.Chain));
+            throw new IpmException(Messages.LocalPackageMissing(spec.Name, dir, from.Chain));
         }
 
-        var m = ReadManifest(manifestPath, edge.Name);
-        var node = new TreeNode(edge.Name, m.Name, m.Version, parent: null)
+        var m = ReadManifest(manifestPath, spec.Name);
+        return new TreeNode(spec.Name, m.Name, m.Version, TreeBuilder.Declare(m, dir))
         {
             Manifest = m,
             LocalPath = dir,
             Resolved = "file:" + Relative(dir),
             Chain = chain,
+            RequiredBy = from.Chain,
+            RequestedSpec = spec.Raw,
         };
-        TreeBuilder.AddEdges(node, m.Dependencies, m.OptionalDependencies, m.PeerDependencies, m.OptionalPeers, dir);
-        return node;
     }
 
     /// <summary>The path as the lock file stores it: relative to the project, with forward slashes.</summary>

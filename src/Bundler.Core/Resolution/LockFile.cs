@@ -104,10 +104,13 @@ public static class LockFile
             Dependencies = Map(e, "dependencies"),
             OptionalDependencies = Map(e, "optionalDependencies"),
             PeerDependencies = Map(e, "peerDependencies"),
-            BundleDependencies = e.TryGetProperty("bundleDependencies", out var b) && b.ValueKind == JsonValueKind.Array
-                ? b.EnumerateArray().Select(x => x.GetString() ?? string.Empty).ToList() : [],
+            OptionalPeers = List(e, "optionalPeers"),
+            BundleDependencies = List(e, "bundleDependencies"),
         };
     }
+
+    private static List<string> List(JsonElement e, string key) =>
+        e.TryGetProperty(key, out var b) && b.ValueKind == JsonValueKind.Array ? b.EnumerateArray().Select(x => x.GetString() ?? string.Empty).ToList() : [];
 
     private static SortedDictionary<string, string> Map(JsonElement e, string key)
     {
@@ -163,16 +166,8 @@ public static class LockFile
                 WriteMap(w, "dependencies", p.Dependencies, always: false);
                 WriteMap(w, "optionalDependencies", p.OptionalDependencies, always: false);
                 WriteMap(w, "peerDependencies", p.PeerDependencies, always: false);
-                if (p.BundleDependencies.Count > 0)
-                {
-                    w.WriteStartArray("bundleDependencies");
-                    foreach (var b in p.BundleDependencies.Order(StringComparer.Ordinal))
-                    {
-                        w.WriteStringValue(b);
-                    }
-
-                    w.WriteEndArray();
-                }
+                WriteList(w, "optionalPeers", p.OptionalPeers);
+                WriteList(w, "bundleDependencies", p.BundleDependencies);
 
                 w.WriteEndObject();
             }
@@ -182,6 +177,20 @@ public static class LockFile
         }
 
         return Encoding.UTF8.GetString(ms.ToArray()).Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+    }
+
+    private static void WriteList(Utf8JsonWriter w, string key, IReadOnlyList<string> values)
+    {
+        if (values.Count > 0)
+        {
+            w.WriteStartArray(key);
+            foreach (var b in values.Order(StringComparer.Ordinal))
+            {
+                w.WriteStringValue(b);
+            }
+
+            w.WriteEndArray();
+        }
     }
 
     private static void Opt(Utf8JsonWriter w, string key, string? value)

@@ -34,6 +34,9 @@ public sealed record ResolvedPackage
 
     public IReadOnlyDictionary<string, string> PeerDependencies { get; init; } = Registry.PackageManifest.Empty;
 
+    /// <summary>Peer dependencies marked optional in <c>peerDependenciesMeta</c>.</summary>
+    public IReadOnlyList<string> OptionalPeers { get; init; } = [];
+
     /// <summary>Names this package ships inside its own tarball (bundleDependencies).</summary>
     public IReadOnlyList<string> BundleDependencies { get; init; } = [];
 

@@ -17,13 +17,16 @@ public sealed record ResolveOptions
 public sealed class Resolver
 {
     private readonly PackumentProvider _packuments;
+    private readonly ITarballManifestSource? _tarballs;
     private readonly IBundleLog _log;
 
     /// <param name="sourceFor">The package source for a package name (registry selection is the caller's).</param>
     /// <param name="log">Receives warnings (deprecated versions, skipped optional dependencies).</param>
-    public Resolver(Func<string, IPackageSource> sourceFor, IBundleLog log)
+    /// <param name="tarballs">Reads the manifest of tarball URL dependencies; without it they are an error.</param>
+    public Resolver(Func<string, IPackageSource> sourceFor, IBundleLog log, ITarballManifestSource? tarballs = null)
     {
         _packuments = new PackumentProvider(sourceFor);
+        _tarballs = tarballs;
         _log = log;
     }
 
@@ -33,46 +36,26 @@ public sealed class Resolver
     public async Task<ResolvedTree> ResolveAsync(IReadOnlyDictionary<string, string> requires, ResolvedTree? previous, ResolveOptions options, CancellationToken cancellationToken)
     {
         var locals = new LocalPackages(options.ProjectDirectory);
-        var root = new TreeNode(options.RootName, options.RootName, "0.0.0", parent: null) { Chain = options.RootName };
         var specs = requires.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
-        TreeBuilder.AddEdges(root, specs, PackageManifest.Empty, PackageManifest.Empty, [], options.ProjectDirectory);
+        var declared = TreeBuilder.Declare(specs, PackageManifest.Empty, PackageManifest.Empty, [], locals.ProjectDirectory);
+        var root = new TreeNode(options.RootName, options.RootName, "0.0.0", declared) { Chain = options.RootName };
         if (previous is not null)
         {
             Seed(root, previous, locals);
         }
 
-        var builder = new TreeBuilder(_packuments, locals, _log);
-        await builder.BuildAsync(root, cancellationToken).ConfigureAwait(false);
-        var required = RequiredNodes(root);
+        var builder = new TreeBuilder(_packuments, locals, _tarballs, _log);
+        await builder.BuildAsync(root, previous is not null, cancellationToken).ConfigureAwait(false);
+        var required = TreeBuilder.RequiredNodes(root);
         var packages = root.Descendants()
             .Select(n => ToResolved(n, locals) with { Optional = !required.Contains(n) })
             .OrderBy(p => p.Path, StringComparer.Ordinal).ToList();
-        return new ResolvedTree(new SortedDictionary<string, string>(specs, StringComparer.Ordinal), packages);
-    }
-
-    /// <summary>Nodes reached from the root without crossing an optional edge; the rest are optional, as npm marks them.</summary>
-    private static HashSet<TreeNode> RequiredNodes(TreeNode root)
-    {
-        var seen = new HashSet<TreeNode>(ReferenceEqualityComparer.Instance);
-        var stack = new Stack<TreeNode>([root]);
-        while (stack.Count > 0)
+        foreach (var n in root.Descendants().Where(n => n.Manifest?.Deprecated is not null).DistinctBy(n => n.PackageName + "@" + n.Version))
         {
-            var n = stack.Pop();
-            if (!seen.Add(n))
-            {
-                continue;
-            }
-
-            foreach (var e in n.Edges.Where(e => !e.IsOptional))
-            {
-                if (n.Resolve(e.Name) is { } d)
-                {
-                    stack.Push(d);
-                }
-            }
+            _log.Report(Messages.DeprecatedVersion(n.PackageName, n.Version, n.Manifest!.Deprecated!));
         }
 
-        return seen;
+        return new ResolvedTree(new SortedDictionary<string, string>(specs, StringComparer.Ordinal), packages);
     }
 
     /// <summary>Rebuilds the mutable tree from a previous result (a lock file), so valid parts stay as they are.</summary>
@@ -91,16 +74,18 @@ public sealed class Resolver
             var local = p.Resolved is { } r && r.StartsWith("file:", StringComparison.Ordinal) && p.LocalPath is null && !LooksLikeArchive(r)
                 ? Path.GetFullPath(Path.Combine(locals.ProjectDirectory, r[5..]))
                 : p.LocalPath;
-            var node = new TreeNode(p.Name, p.PackageName, p.Version, parent)
+            local = local is null ? null : Path.TrimEndingDirectorySeparator(local);
+            var node = new TreeNode(p.Name, p.PackageName, p.Version,
+                TreeBuilder.Declare(p.Dependencies, p.OptionalDependencies, p.PeerDependencies, p.OptionalPeers, local))
             {
                 FromLock = p,
                 Resolved = p.Resolved,
-                LocalPath = local is null ? null : Path.TrimEndingDirectorySeparator(local),
+                Integrity = p.Integrity,
+                LocalPath = local,
                 Chain = p.Chain.Length > 0 ? p.Chain : $"{root.Chain} > {p.Name}",
                 BundleDependencies = p.BundleDependencies,
             };
-            TreeBuilder.AddEdges(node, p.Dependencies, p.OptionalDependencies, p.PeerDependencies, [], node.LocalPath);
-            parent.Children[node.Name] = node;
+            node.AttachTo(parent);
             byPath[p.Path] = node;
         }
     }
@@ -118,20 +103,22 @@ public sealed class Resolver
         var m = n.Manifest!;
         var dist = m.Dist;
         var useZip = dist.Tarball is null && dist.Zip is not null;
+        var isUrl = n.Integrity is not null && n.LocalPath is null;
         return new ResolvedPackage
         {
             Path = n.Location,
             Name = n.Name,
             PackageName = n.PackageName,
             Version = n.Version,
-            Resolved = n.LocalPath is not null ? n.Resolved : ArchiveUrl(useZip ? dist.Zip : dist.Tarball, locals),
-            Integrity = n.LocalPath is not null || useZip ? null : dist.Integrity,
+            Resolved = n.LocalPath is not null ? n.Resolved : isUrl ? Redact.Url(new Uri(n.Resolved!)) : ArchiveUrl(useZip ? dist.Zip : dist.Tarball, locals),
+            Integrity = n.LocalPath is not null ? null : isUrl ? n.Integrity : useZip ? null : dist.Integrity,
             Shasum = n.LocalPath is not null ? null : useZip ? dist.ZipShasum : dist.Shasum,
             IsZip = useZip,
             Cid = dist.Cid,
             Dependencies = Without(m.Dependencies, m.OptionalDependencies),
             OptionalDependencies = m.OptionalDependencies,
             PeerDependencies = m.PeerDependencies,
+            OptionalPeers = m.OptionalPeers,
             BundleDependencies = m.BundleDependencies,
             LocalPath = n.LocalPath,
             Chain = n.Chain,

@@ -1,148 +1,227 @@
 using Bundler.Core.Diagnostics;
-using Bundler.Core.Registry;
-using Bundler.Core.Versioning;
 
 namespace Bundler.Core.Resolution;
 
 /// <summary>
-/// Builds the node_modules tree as npm's arborist does: nodes are processed breadth-first (by depth, then path);
-/// each missing or invalid dependency gets a version picked from its packument and is placed as high as it can go
-/// without conflicting with a package already there (hoisting), else nested under the dependent.
-/// Starting from a seed tree (the lock), only invalid edges are re-resolved, so a changed range moves only what it must.
+/// Builds the node_modules tree as npm's arborist (build-ideal-tree.js) does: nodes are taken from a queue ordered by
+/// depth, then path; each one's missing or invalid dependencies are loaded (with their peer sets, in a virtual root)
+/// and placed by <see cref="PlaceDep"/> as high as they can go. Starting from a seed tree (the lock), only nodes
+/// with missing or invalid edges are looked at, so a changed range moves only what it must.
 /// </summary>
 internal sealed partial class TreeBuilder
 {
-    private readonly PackumentProvider _packuments;
-    private readonly LocalPackages _locals;
-    private readonly IBundleLog _log;
-    // Keys are taken when a node is queued: a SortedSet must never see an element's key change (a replaced node's
-    // Depth and Location do when it is detached), or Min and Remove stop agreeing and the loop never ends.
-    private readonly SortedSet<QueueEntry> _queue = new(QueueOrder.Instance);
-    private long _queued;
+    private readonly DepsQueue _queue = new();
+    private readonly HashSet<TreeNode> _seen = new(ReferenceEqualityComparer.Instance);
+    private readonly List<TreeNode> _placedFailures = [];
+    private TreeNode _root = null!;
 
-    public TreeBuilder(PackumentProvider packuments, LocalPackages locals, IBundleLog log)
+    public TreeBuilder(PackumentProvider packuments, LocalPackages locals, ITarballManifestSource? tarballs, IBundleLog log)
     {
         _packuments = packuments;
         _locals = locals;
-        _log = log;
+        _tarballs = tarballs;
+        Log = log;
     }
 
-    public async Task<TreeNode> BuildAsync(TreeNode root, CancellationToken cancellationToken)
+    public IBundleLog Log { get; }
+
+    public async Task<TreeNode> BuildAsync(TreeNode root, bool seeded, CancellationToken cancellationToken)
     {
-        Enqueue(root);
-        foreach (var n in root.Descendants())
+        _root = root;
+        foreach (var node in ReachableFrom(root))
         {
-            Enqueue(n);
+            if (node.EdgesOut.Any(e => e.To is null || !e.Valid))
+            {
+                _queue.Push(node);
+            }
         }
 
+        _queue.Push(root);
         while (_queue.Count > 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var entry = _queue.Min;
-            _queue.Remove(entry);
-            var node = entry.Node;
-            if (!IsAttached(node))
+            var node = _queue.Pop();
+            if (!_seen.Add(node) || !ReferenceEquals(node.Root, root))
             {
                 continue;
             }
 
-            if (node.Depth != entry.Depth || !string.Equals(node.Location, entry.Location, StringComparison.Ordinal))
-            {
-                Enqueue(node); // moved since it was queued: take its place in the order again
-                continue;
-            }
-
-            var problems = node.Edges.Where(e => !IsValid(node, e)).OrderBy(e => e.Name, StringComparer.Ordinal).ToList();
-            _packuments.Prefetch(problems.Where(e => e.Spec.Kind is SpecKind.Registry or SpecKind.Alias).Select(e => e.Spec.PackageName), cancellationToken);
-            foreach (var edge in problems)
-            {
-                if (IsValid(node, edge))
-                {
-                    continue; // placed meanwhile by an earlier edge of the same node (a peer, a shared dependency)
-                }
-
-                var dep = await CreateNodeAsync(node, edge, cancellationToken).ConfigureAwait(false);
-                if (dep is not null)
-                {
-                    Place(node, edge, dep);
-                }
-            }
+            await StepAsync(node, cancellationToken).ConfigureAwait(false);
         }
 
-        Prune(root);
+        DropFailedOptional();
+        Prune(root, seeded);
         return root;
     }
 
-    private static bool IsAttached(TreeNode node)
+    private async Task StepAsync(TreeNode node, CancellationToken cancellationToken)
     {
-        for (var n = node; n.Parent is not null; n = n.Parent)
+        var problems = ProblemEdges(node);
+        _packuments.Prefetch(problems.Where(e => e.Spec.Kind is SpecKind.Registry or SpecKind.Alias).Select(e => e.Spec.PackageName), cancellationToken);
+        var peerSource = _peerSetSource.GetValueOrDefault(node) ?? node;
+        var tasks = new List<(Edge Edge, TreeNode Dep)>();
+        foreach (var edge in problems)
         {
-            if (!n.Parent.Children.TryGetValue(n.Name, out var same) || !ReferenceEquals(same, n))
+            if (edge.PeerConflicted)
             {
-                return false;
+                continue;
+            }
+
+            // Peers are loaded in the virtual root of whatever brought this node's peer set in; other deps in the node's own.
+            var source = edge.IsPeer ? peerSource : node;
+            var virtualRoot = VirtualRoot(source, reuse: true);
+            var vrEdge = virtualRoot.EdgeOut(edge.Name);
+            var vrDep = vrEdge is not null && vrEdge.Valid ? vrEdge.To : null;
+            var required = new HashSet<TreeNode>(ReferenceEqualityComparer.Instance) { edge.From };
+            var dep = vrDep is not null && vrDep.Satisfies(edge) ? vrDep : null;
+            if (dep is null && edge.Type == EdgeType.PeerOptional)
+            {
+                dep = FindHoistableNode(edge.From.Parent ?? edge.From, edge);
+            }
+
+            dep ??= await NodeFromEdgeAsync(edge, edge.IsPeer ? virtualRoot : null, null, required, cancellationToken).ConfigureAwait(false);
+            tasks.Add((edge, dep));
+        }
+
+        foreach (var (edge, dep) in tasks.OrderBy(t => t.Edge.Name, LocaleOrder.Instance))
+        {
+            Visit(new PlaceDep(this, dep, edge, null));
+        }
+    }
+
+    /// <summary>Queues what a placement touched: the placed node, dependents it broke, and re-opened peer sets.</summary>
+    private void Visit(PlaceDep pd)
+    {
+        if (pd.Placed is { } placed)
+        {
+            if (placed.IsFailure)
+            {
+                _placedFailures.Add(placed);
+            }
+
+            foreach (var edgeIn in placed.EdgesIn())
+            {
+                if (!ReferenceEquals(edgeIn, pd.Edge) && !edgeIn.PeerConflicted && !edgeIn.Valid)
+                {
+                    _seen.Remove(edgeIn.From);
+                    _queue.Push(edgeIn.From);
+                }
+            }
+
+            _queue.Push(placed);
+            foreach (var n in pd.NeedEvaluation)
+            {
+                _seen.Remove(n);
+                _queue.Push(n);
             }
         }
 
-        return true;
+        foreach (var child in pd.Children)
+        {
+            Visit(child);
+        }
     }
 
-    private bool IsValid(TreeNode from, Edge edge)
+    /// <summary>Edges to (re)resolve: missing or invalid ones, except bundled names, known failures and absent optional peers.</summary>
+    private List<Edge> ProblemEdges(TreeNode node)
     {
-        if (from.Parent is not null && from.LocalPath is null && from.BundleDependencies.Contains(edge.Name, StringComparer.Ordinal))
+        var problems = new List<Edge>();
+        foreach (var edge in node.EdgesOut)
         {
-            return true; // arrives inside the dependent's own tarball
-        }
-
-        var target = from.Resolve(edge.Name);
-        if (target is null)
-        {
-            // A missing optional peer is fine; a missing optional dependency is re-tried (and warned about once).
-            return edge.Type == EdgeType.PeerOptional || (edge.IsOptional && _failedOptional.Contains(Key(from, edge)));
-        }
-
-        return Satisfies(target, edge);
-    }
-
-    internal static bool Satisfies(TreeNode node, Edge edge)
-    {
-        var spec = edge.Spec;
-        switch (spec.Kind)
-        {
-            case SpecKind.Directory:
-                return node.LocalPath is not null && string.Equals(node.LocalPath, spec.Range, StringComparison.Ordinal);
-            case SpecKind.Tarball:
-                return string.Equals(node.Resolved, spec.Range, StringComparison.Ordinal);
-            case SpecKind.Git:
-                return false;
-        }
-
-        if (!string.Equals(node.PackageName, spec.PackageName, StringComparison.Ordinal) || !NpmVersion.TryParse(node.Version, out var v))
-        {
-            return false;
-        }
-
-        return NpmRange.TryParse(spec.Range, out var range) ? range!.IsSatisfiedBy(v!) : node.TagMatches(spec.Range);
-    }
-
-    private void Enqueue(TreeNode node) => _queue.Add(new QueueEntry(node.Depth, node.Location, _queued++, node));
-
-    private readonly record struct QueueEntry(int Depth, string Location, long Sequence, TreeNode Node);
-
-    /// <summary>Breadth-first as arborist's queue: by depth, then location; queue order breaks ties.</summary>
-    private sealed class QueueOrder : IComparer<QueueEntry>
-    {
-        public static readonly QueueOrder Instance = new();
-
-        public int Compare(QueueEntry x, QueueEntry y)
-        {
-            var d = x.Depth.CompareTo(y.Depth);
-            if (d != 0)
+            if (edge.IsBundled)
             {
-                return d;
+                continue;
             }
 
-            var p = string.CompareOrdinal(x.Location, y.Location);
-            return p != 0 ? p : x.Sequence.CompareTo(y.Sequence);
+            var to = edge.To;
+            if (to is null)
+            {
+                if (edge.Type != EdgeType.PeerOptional)
+                {
+                    problems.Add(edge);
+                }
+            }
+            else if (!to.IsFailure && !edge.Valid)
+            {
+                problems.Add(edge);
+            }
+        }
+
+        return problems;
+    }
+
+    /// <summary>An optional peer that is not there yet may use a copy already in the tree (the closest to the root).</summary>
+    private static TreeNode? FindHoistableNode(TreeNode root, Edge edge)
+    {
+        var queue = new Queue<TreeNode>(root.Children.Values);
+        while (queue.TryDequeue(out var node))
+        {
+            if (string.Equals(node.Name, edge.Name, StringComparison.Ordinal) && node.Satisfies(edge))
+            {
+                return node;
+            }
+
+            foreach (var child in node.Children.Values)
+            {
+                queue.Enqueue(child);
+            }
+        }
+
+        return null;
+    }
+
+    private static IEnumerable<TreeNode> ReachableFrom(TreeNode root)
+    {
+        var seen = new HashSet<TreeNode>(ReferenceEqualityComparer.Instance);
+        var stack = new Stack<TreeNode>([root]);
+        while (stack.TryPop(out var n))
+        {
+            if (!seen.Add(n))
+            {
+                continue;
+            }
+
+            yield return n;
+            foreach (var e in n.EdgesOut)
+            {
+                if (e.To is { } to)
+                {
+                    stack.Push(to);
+                }
+            }
+        }
+    }
+
+    /// <summary>arborist's deps queue: each node once until re-queued, taken by depth, then path in locale order.</summary>
+    private sealed class DepsQueue
+    {
+        private readonly List<TreeNode> _items = [];
+        private bool _sorted = true;
+
+        public int Count => _items.Count;
+
+        public void Push(TreeNode node)
+        {
+            if (!_items.Contains(node))
+            {
+                _items.Add(node);
+                _sorted = false;
+            }
+        }
+
+        public TreeNode Pop()
+        {
+            if (!_sorted)
+            {
+                var ordered = _items.OrderBy(n => n.Depth).ThenBy(n => n.Location, LocaleOrder.Instance).ToList();
+                _items.Clear();
+                _items.AddRange(ordered);
+                _sorted = true;
+            }
+
+            var first = _items[0];
+            _items.RemoveAt(0);
+            return first;
         }
     }
 }

@@ -13,11 +13,10 @@ internal sealed class FakeRegistry : IPackageSource
     public List<string> Reads { get; } = [];
 
     /// <summary>Adds a version; <paramref name="deps"/> like "a@^1", "b@~2.0".</summary>
-    public FakeRegistry Add(string name, string version, params string[] deps) => AddVersion(name, version, null, deps);
+    public FakeRegistry Add(string name, string version, params string[] deps) => AddDeprecated(name, version, null, deps);
 
-    public FakeRegistry AddDeprecated(string name, string version, string message, params string[] deps) => AddVersion(name, version, message, deps);
-
-    private FakeRegistry AddVersion(string name, string version, string? deprecated, string[] deps)
+    /// <summary>Adds a version with a deprecation message (a separate name: an overload would swallow the first dependency).</summary>
+    public FakeRegistry AddDeprecated(string name, string version, string? deprecated, params string[] deps)
     {
         if (!_packages.TryGetValue(name, out var versions))
         {

@@ -32,7 +32,7 @@ public sealed class ResolverTests
     {
         var reg = new FakeRegistry().Add("a", "1.0.0", "x@^1.1.0").Add("b", "1.0.0", "x@~1.2.0").Add("x", "1.1.0").Add("x", "1.2.5").Add("x", "1.3.0");
         var (tree, _) = await Resolve(reg, null, "a", "b");
-        Assert.Equal("node_modules/a@1.0.0 node_modules/b@1.0.0 node_modules/x@1.3.0 node_modules/b/node_modules/x@1.2.5", Layout(tree));
+        Assert.Equal("node_modules/a@1.0.0 node_modules/b@1.0.0 node_modules/b/node_modules/x@1.2.5 node_modules/x@1.3.0", Layout(tree));
     }
 
     [Fact]

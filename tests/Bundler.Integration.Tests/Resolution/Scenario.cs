@@ -1,0 +1,91 @@
+using System.Text.Json.Nodes;
+using Bundler.Testing;
+
+namespace Bundler.Integration.Tests.Resolution;
+
+/// <summary>How a scenario's answer is judged.</summary>
+internal enum OracleKind
+{
+    /// <summary>The (path, name, version) set of npm's package-lock.json.</summary>
+    LockOnly,
+
+    /// <summary>npm must refuse with ERESOLVE, and so must we (IPM3008).</summary>
+    Conflict,
+
+    /// <summary>What a real <c>npm install</c> puts in node_modules: for failed optional dependencies, which npm
+    /// records in the lock but does not install (its "inert" nodes).</summary>
+    Installed,
+}
+
+/// <summary>
+/// A dependency tree to resolve with npm and with ipm: packages under names of its own (<c>id-name</c>, or
+/// <c>@id/name</c> for scoped ones) on the shared registry, and the project's dependencies.
+/// </summary>
+internal sealed class Scenario(string id, string title)
+{
+    /// <summary>Stands for the registry URL (with a trailing slash) in root specs.</summary>
+    public const string RegistryToken = "{registry}";
+
+    public string Id { get; } = id;
+
+    public string Title { get; } = title;
+
+    public List<FixturePackage> Packages { get; } = [];
+
+    /// <summary>The project's dependencies (name to spec).</summary>
+    public SortedDictionary<string, string> Root { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Local folders next to the project (folder name to package.json), for <c>file:../x</c> specs.</summary>
+    public SortedDictionary<string, JsonObject> LocalFolders { get; } = new(StringComparer.Ordinal);
+
+    public OracleKind Oracle { get; set; } = OracleKind.LockOnly;
+
+    /// <summary>Extra npm arguments; <c>--install-links</c> makes npm copy local folders as ipm does.</summary>
+    public List<string> NpmArgs { get; } = [];
+
+    public string N(string local) => local.StartsWith('@') ? $"@{Id}/{local[1..]}" : $"{Id}-{local}";
+
+    /// <summary>Adds a package version under this scenario's names.</summary>
+    public FixturePackage P(string local, string version)
+    {
+        var p = new FixturePackage(N(local), version);
+        Packages.Add(p);
+        return p;
+    }
+
+    public Scenario Requires(string local, string spec)
+    {
+        Root[N(local)] = spec;
+        return this;
+    }
+
+    /// <summary>The root dependencies with the registry URL filled in.</summary>
+    public SortedDictionary<string, string> RootFor(string registryUrl) =>
+        new(Root.ToDictionary(kv => kv.Key, kv => kv.Value.Replace(RegistryToken, registryUrl, StringComparison.Ordinal)), StringComparer.Ordinal);
+
+    /// <summary>Writes <c>dir/project/package.json</c> and the local folders beside it; returns the project folder.</summary>
+    public string WriteProject(string dir, string registryUrl)
+    {
+        var deps = new JsonObject();
+        foreach (var (name, spec) in RootFor(registryUrl))
+        {
+            deps[name] = spec;
+        }
+
+        var project = Path.Combine(dir, "project");
+        Directory.CreateDirectory(project);
+        var manifest = new JsonObject { ["name"] = "ipm-differential-" + Id, ["version"] = "1.0.0", ["private"] = true, ["dependencies"] = deps };
+        File.WriteAllText(Path.Combine(project, "package.json"), manifest.ToJsonString() + "\n");
+        foreach (var (folder, json) in LocalFolders)
+        {
+            var local = Path.Combine(dir, folder);
+            Directory.CreateDirectory(local);
+            File.WriteAllText(Path.Combine(local, "package.json"), json.ToJsonString() + "\n");
+            File.WriteAllText(Path.Combine(local, "index.js"), "module.exports = 1;\n");
+        }
+
+        return project;
+    }
+
+    public override string ToString() => $"{Id}: {Title}";
+}
