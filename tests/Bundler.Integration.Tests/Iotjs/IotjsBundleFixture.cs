@@ -26,7 +26,9 @@ public sealed class IotjsBundleFixture : IDisposable
             _temp.Write("project/package.json", IotjsFixturePackages.AppManifest);
             _temp.Write("project/app/main.js", IotjsFixturePackages.AppMain);
             Bundle = IpmCli.Run(_temp.Path, "bundle", "--manifest", "project/package.json", "--registry", "registry",
-                "--entry", "project/app/main.js", "--template", "iotjs", "--out", "gen", "--cache", "cache");
+                "--entry", "project/app/main.js", "--template", "iotjs", "--out", "gen", "--cache", "cache",
+                // Nothing requires bad.json statically (the loader test does at run time): ship it on purpose.
+                "--files", "deep=bad.json");
             Bundle.EnsureSuccess("ipm bundle --template iotjs");
             var dumper = CCompiler.BuildExecutable(_temp.Combine("table_dump"),
                 [Source("c", "table_dump.c"), Path.Combine(Generated, "ipm_modules.c")], [Generated], optimize: "-O0");

@@ -117,7 +117,7 @@ public sealed class RegistryVariantTests : IDisposable
     {
         await using var home = new MiniRegistry();
         await using var other = new MiniRegistry(new MiniRegistryOptions { PathPrefix = "/elsewhere/" });
-        home.Publish([new FixturePackage("app-lib", "1.0.0").DependsOn("widget", "^2.0.0")]);
+        home.Publish([new FixturePackage("app-lib", "1.0.0").DependsOn("widget", "^2.0.0").WithFile("index.js", "module.exports = require('widget');\n")]);
         other.Publish([Widget("2.0.0", "hosted-elsewhere")]);
         home.PointElsewhere("widget", other.Url);
         var project = Project(home.Url, "\"app-lib\":\"^1.0.0\"");
