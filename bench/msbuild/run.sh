@@ -43,7 +43,13 @@ project with "
 cp -r "$here/samples/firmware-project/app" "$work/with/app"
 
 build() { dotnet build "$work/$1/fw.proj" --nologo -v:q "${@:2}" >/dev/null; }
-ms() { local s e; s=$(date +%s%N); build "$@"; e=$(date +%s%N); echo $(((e - s) / 1000000)); }
+# Appends "wall_ms cpu_ms" for one build: elapsed time, and user+system time of dotnet and every process it waited
+# for (CPU time is what the build itself costs; elapsed time also holds waiting for a core on a shared machine).
+timed() {
+  local TIMEFORMAT='%R %U %S' t
+  t=$({ time build "$@"; } 2>&1)
+  awk -v t="$t" 'BEGIN { split(t, a, " "); printf "%d %d\n", a[1] * 1000, (a[2] + a[3]) * 1000 }'
+}
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR + 1) / 2] : int((a[NR / 2] + a[NR / 2 + 1]) / 2)}'; }
 
 # First builds restore, resolve, fetch and generate; they are not timed.
@@ -55,18 +61,20 @@ if ! dotnet build "$work/with/fw.proj" --nologo -v:n | grep -q 'Skipping target 
 fi
 
 for mode in restore no-restore; do
-  args=(); [ "$mode" = no-restore ] && args=(--no-restore)
+  args=(); label="dotnet build"
+  if [ "$mode" = no-restore ]; then args=(--no-restore); label="dotnet build --no-restore"; fi
   : > "$work/without.$mode"; : > "$work/with.$mode"
   for _ in $(seq "$runs"); do
-    ms without "${args[@]}" >> "$work/without.$mode"
-    ms with "${args[@]}" >> "$work/with.$mode"
+    timed without "${args[@]}" >> "$work/without.$mode"
+    timed with "${args[@]}" >> "$work/with.$mode"
   done
-  a=$(median < "$work/without.$mode"); b=$(median < "$work/with.$mode")
-  amin=$(sort -n "$work/without.$mode" | head -1); bmin=$(sort -n "$work/with.$mode" | head -1)
-  printf 'dotnet build%-14s median of %2d: without %5d ms, with Ipm.Bundler %5d ms, added %5d ms (fastest: %d, %d, added %d)\n' \
-    "$([ "$mode" = no-restore ] && echo ' --no-restore')" "$runs" "$a" "$b" $((b - a)) "$amin" "$bmin" $((bmin - amin))
-  echo "  without: $(tr '\n' ' ' < "$work/without.$mode")"
-  echo "  with:    $(tr '\n' ' ' < "$work/with.$mode")"
+  for col in 1 2; do
+    a=$(cut -d' ' -f$col "$work/without.$mode" | median); b=$(cut -d' ' -f$col "$work/with.$mode" | median)
+    printf '%-26s %-8s median of %2d: without %5d ms, with Ipm.Bundler %5d ms, added %5d ms\n' \
+      "$label" "$([ $col = 1 ] && echo elapsed || echo CPU)" "$runs" "$a" "$b" $((b - a))
+  done
+  echo "  without (elapsed/CPU ms): $(tr ' \n' '/ ' < "$work/without.$mode")"
+  echo "  with    (elapsed/CPU ms): $(tr ' \n' '/ ' < "$work/with.$mode")"
 done
 
 # Where the added time goes, by MSBuild's own accounting (one up-to-date build).
