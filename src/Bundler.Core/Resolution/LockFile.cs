@@ -60,7 +60,10 @@ public static class LockFile
                 }
             }
 
-            var tree = new ResolvedTree(requires, packages.OrderBy(p => p.Path, StringComparer.Ordinal).ToList());
+            var tree = new ResolvedTree(requires, packages.Where(p => !p.Extraneous).OrderBy(p => p.Path, StringComparer.Ordinal).ToList())
+            {
+                Extraneous = packages.Where(p => p.Extraneous).Select(p => p with { Extraneous = false }).OrderBy(p => p.Path, StringComparer.Ordinal).ToList(),
+            };
             var (_, digest) = Serialize(tree);
             var stated = root.TryGetProperty("digest", out var d) ? d.GetString() : null;
             if (!string.Equals(stated, digest, StringComparison.Ordinal))
@@ -101,6 +104,7 @@ public static class LockFile
             IsZip = B("zip"),
             Cid = S("cid"),
             Optional = B("optional"),
+            Extraneous = B("extraneous"),
             Dependencies = Map(e, "dependencies"),
             OptionalDependencies = Map(e, "optionalDependencies"),
             PeerDependencies = Map(e, "peerDependencies"),
@@ -140,7 +144,7 @@ public static class LockFile
 
             WriteMap(w, "requires", tree.Requires, always: true);
             w.WriteStartObject("packages");
-            foreach (var p in tree.Packages.OrderBy(p => p.Path, StringComparer.Ordinal))
+            foreach (var p in tree.Packages.Concat(tree.Extraneous.Select(e => e with { Extraneous = true })).OrderBy(p => p.Path, StringComparer.Ordinal))
             {
                 w.WriteStartObject(p.Path);
                 if (!string.Equals(p.Name, p.PackageName, StringComparison.Ordinal))
@@ -158,7 +162,11 @@ public static class LockFile
                     w.WriteBoolean("zip", true);
                 }
 
-                if (p.Optional)
+                if (p.Extraneous)
+                {
+                    w.WriteBoolean("extraneous", true);
+                }
+                else if (p.Optional)
                 {
                     w.WriteBoolean("optional", true);
                 }

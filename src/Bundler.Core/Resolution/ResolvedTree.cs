@@ -43,6 +43,9 @@ public sealed record ResolvedPackage
     /// <summary>Only reachable through optional dependencies: a failed fetch is a warning.</summary>
     public bool Optional { get; init; }
 
+    /// <summary>Only while reading or writing the lock: the entry belongs to <see cref="ResolvedTree.Extraneous"/>.</summary>
+    internal bool Extraneous { get; init; }
+
     /// <summary>Absolute folder of a local (<c>file:</c>) package; never written to the lock.</summary>
     public string? LocalPath { get; init; }
 
@@ -54,8 +57,17 @@ public sealed record ResolvedPackage
 }
 
 /// <summary>The whole resolved tree and the root requirements it was resolved for.</summary>
+/// <param name="Requires">The root requirements.</param>
+/// <param name="Packages">Every package to install (and bundle).</param>
 public sealed record ResolvedTree(IReadOnlyDictionary<string, string> Requires, IReadOnlyList<ResolvedPackage> Packages)
 {
+    /// <summary>
+    /// Packages still in the tree that nothing depends on any more. npm keeps them in a fresh lock (flagged
+    /// extraneous) and drops them at the next change; they shape that change, so the lock keeps them too. They are
+    /// never installed or bundled.
+    /// </summary>
+    public IReadOnlyList<ResolvedPackage> Extraneous { get; init; } = [];
+
     public ResolvedPackage? Find(string path) => Packages.FirstOrDefault(p => string.Equals(p.Path, path, StringComparison.Ordinal));
 
     /// <summary>The package a request for <paramref name="name"/> from <paramref name="fromPath"/> finds (Node's walk-up).</summary>

@@ -45,24 +45,30 @@ public sealed class Resolver
         }
 
         var builder = new TreeBuilder(_packuments, locals, _tarballs, _log);
-        await builder.BuildAsync(root, previous is not null, cancellationToken).ConfigureAwait(false);
+        var rootChanged = previous is not null && !previous.Requires.OrderBy(kv => kv.Key, StringComparer.Ordinal).SequenceEqual(specs.OrderBy(kv => kv.Key, StringComparer.Ordinal));
+        await builder.BuildAsync(root, previous is not null, rootChanged, cancellationToken).ConfigureAwait(false);
         var required = TreeBuilder.RequiredNodes(root);
-        var packages = root.Descendants()
-            .Select(n => ToResolved(n, locals) with { Optional = !required.Contains(n) })
-            .OrderBy(p => p.Path, StringComparer.Ordinal).ToList();
-        foreach (var n in root.Descendants().Where(n => n.Manifest?.Deprecated is not null).DistinctBy(n => n.PackageName + "@" + n.Version))
+        var extraneous = TreeBuilder.Extraneous(root);
+        var installed = root.Descendants().Where(n => !extraneous.Contains(n)).ToList();
+        foreach (var n in installed.Where(n => n.Manifest?.Deprecated is not null).DistinctBy(n => n.PackageName + "@" + n.Version))
         {
             _log.Report(Messages.DeprecatedVersion(n.PackageName, n.Version, n.Manifest!.Deprecated!));
         }
 
-        return new ResolvedTree(new SortedDictionary<string, string>(specs, StringComparer.Ordinal), packages);
+        return new ResolvedTree(new SortedDictionary<string, string>(specs, StringComparer.Ordinal), Sorted(installed, n => !required.Contains(n)))
+        {
+            Extraneous = Sorted(extraneous, _ => true),
+        };
+
+        List<ResolvedPackage> Sorted(IEnumerable<TreeNode> nodes, Func<TreeNode, bool> optional) =>
+            nodes.Select(n => ToResolved(n, locals) with { Optional = optional(n) }).OrderBy(p => p.Path, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Rebuilds the mutable tree from a previous result (a lock file), so valid parts stay as they are.</summary>
     private static void Seed(TreeNode root, ResolvedTree previous, LocalPackages locals)
     {
         var byPath = new Dictionary<string, TreeNode>(StringComparer.Ordinal) { [string.Empty] = root };
-        foreach (var p in previous.Packages.OrderBy(p => p.Depth).ThenBy(p => p.Path, StringComparer.Ordinal))
+        foreach (var p in previous.Packages.Concat(previous.Extraneous).OrderBy(p => p.Depth).ThenBy(p => p.Path, StringComparer.Ordinal))
         {
             var cut = p.Path.LastIndexOf("/node_modules/", StringComparison.Ordinal);
             var parentPath = cut < 0 ? string.Empty : p.Path[..cut];

@@ -193,14 +193,42 @@ internal sealed partial class TreeBuilder
         return seen;
     }
 
-    /// <summary>Removes nodes no edge from the root reaches (left over after a range changed or a replacement).</summary>
-    private static void Prune(TreeNode root, bool seeded)
+    /// <summary>
+    /// Extraneous nodes: those no edge from the root reaches (left over after a replacement or a changed range). As
+    /// in arborist's calcDepFlags, an optional peer edge alone does not keep a node.
+    /// </summary>
+    internal static HashSet<TreeNode> Extraneous(TreeNode root)
     {
-        _ = seeded;
-        var reached = ReachableFrom(root).ToHashSet(ReferenceEqualityComparer.Instance);
-        foreach (var n in root.Descendants().ToList())
+        var reached = new HashSet<TreeNode>(ReferenceEqualityComparer.Instance);
+        var stack = new Stack<TreeNode>([root]);
+        while (stack.TryPop(out var n))
         {
-            if (!reached.Contains(n))
+            if (!reached.Add(n))
+            {
+                continue;
+            }
+
+            foreach (var e in n.EdgesOut)
+            {
+                if (e.Type != EdgeType.PeerOptional && e.To is { } to)
+                {
+                    stack.Push(to);
+                }
+            }
+        }
+
+        return new HashSet<TreeNode>(root.Descendants().Where(n => !reached.Contains(n)), ReferenceEqualityComparer.Instance);
+    }
+
+    /// <summary>
+    /// npm prunes extraneous nodes only when it started from a lock and something changed; otherwise they stay in the
+    /// tree (and its lock, flagged), where they can still shape a later re-resolution. The caller keeps them out of the bundle.
+    /// </summary>
+    private static void PruneExtraneous(TreeNode root, bool prune)
+    {
+        if (prune)
+        {
+            foreach (var n in Extraneous(root))
             {
                 n.Detach();
             }

@@ -14,6 +14,7 @@ internal sealed partial class TreeBuilder
     private readonly HashSet<TreeNode> _seen = new(ReferenceEqualityComparer.Instance);
     private readonly List<TreeNode> _placedFailures = [];
     private TreeNode _root = null!;
+    private bool _mutated;
 
     public TreeBuilder(PackumentProvider packuments, LocalPackages locals, ITarballManifestSource? tarballs, IBundleLog log)
     {
@@ -25,7 +26,11 @@ internal sealed partial class TreeBuilder
 
     public IBundleLog Log { get; }
 
-    public async Task<TreeNode> BuildAsync(TreeNode root, bool seeded, CancellationToken cancellationToken)
+    /// <param name="root">The project root, with the lock's tree below it when there is one.</param>
+    /// <param name="seeded">The tree came from a lock.</param>
+    /// <param name="rootChanged">The root's requirements differ from the lock's (arborist's "flags suspect").</param>
+    /// <param name="cancellationToken">Stops the build between placements.</param>
+    public async Task<TreeNode> BuildAsync(TreeNode root, bool seeded, bool rootChanged, CancellationToken cancellationToken)
     {
         _root = root;
         foreach (var node in ReachableFrom(root))
@@ -50,7 +55,7 @@ internal sealed partial class TreeBuilder
         }
 
         DropFailedOptional();
-        Prune(root, seeded);
+        PruneExtraneous(root, seeded && (_mutated || rootChanged));
         return root;
     }
 
@@ -94,6 +99,7 @@ internal sealed partial class TreeBuilder
     {
         if (pd.Placed is { } placed)
         {
+            _mutated = true;
             if (placed.IsFailure)
             {
                 _placedFailures.Add(placed);

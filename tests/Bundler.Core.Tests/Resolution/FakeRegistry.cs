@@ -12,7 +12,8 @@ internal sealed class FakeRegistry : IPackageSource
 
     public List<string> Reads { get; } = [];
 
-    /// <summary>Adds a version; <paramref name="deps"/> like "a@^1", "b@~2.0".</summary>
+    /// <summary>Adds a version; <paramref name="deps"/> like "a@^1", "b@~2.0"; a prefix marks the kind:
+    /// "?a@^1" optional, "!a@^1" peer, "!?a@^1" optional peer.</summary>
     public FakeRegistry Add(string name, string version, params string[] deps) => AddDeprecated(name, version, null, deps);
 
     /// <summary>Adds a version with a deprecation message (a separate name: an overload would swallow the first dependency).</summary>
@@ -28,10 +29,19 @@ internal sealed class FakeRegistry : IPackageSource
             Name = name,
             Version = version,
             Deprecated = deprecated,
-            Dependencies = Parse(deps.Where(d => !d.StartsWith('?'))),
+            Dependencies = Parse(deps.Where(d => !d.StartsWith('?') && !d.StartsWith('!'))),
             OptionalDependencies = Parse(deps.Where(d => d.StartsWith('?')).Select(d => d[1..])),
+            PeerDependencies = Parse(deps.Where(d => d.StartsWith('!')).Select(d => d.TrimStart('!', '?'))),
+            OptionalPeers = Parse(deps.Where(d => d.StartsWith("!?", StringComparison.Ordinal)).Select(d => d[2..])).Keys.ToList(),
             Dist = new Dist { Tarball = new Uri($"http://fake.invalid/{name}/-/{PackageNames.Basename(name)}-{version}.tgz"), Integrity = "sha512-" + name + version },
         };
+        return this;
+    }
+
+    /// <summary>Changes one version's manifest (bundleDependencies and the like).</summary>
+    public FakeRegistry Change(string name, string version, Func<PackageManifest, PackageManifest> change)
+    {
+        _packages[name][version] = change(_packages[name][version]);
         return this;
     }
 

@@ -4,20 +4,43 @@ using Bundler.Testing;
 
 namespace Bundler.Integration.Tests.Resolution;
 
-/// <summary>npm's answer for one scenario: the installed (path, package, version) entries, or the error code it failed with.</summary>
-internal sealed record NpmAnswer(IReadOnlyList<string> Entries, string? ErrorCode, string Output);
+/// <summary>npm's answer for one scenario: the installed (path, package, version) entries, or the error code it failed
+/// with; <paramref name="Links"/> are the install paths where npm put a link to an ancestor (a dependency loop).</summary>
+internal sealed record NpmAnswer(IReadOnlyList<string> Entries, string? ErrorCode, string Output, IReadOnlyList<string> Links)
+{
+    /// <summary>Entries npm flags extraneous: kept in its lock, reached by no dependency.</summary>
+    public IReadOnlyList<string> Extraneous { get; init; } = [];
+
+    /// <summary>For an update scenario, npm's answer before the change.</summary>
+    public NpmAnswer? Before { get; init; }
+}
 
 /// <summary>The test class's fixture: one <see cref="NpmOracle"/>, made by the first test (it needs the shared registry).</summary>
 public sealed class NpmOracleFixture : IDisposable
 {
     private readonly object _gate = new();
     private NpmOracle? _oracle;
+    private Exception? _failure;
 
     internal NpmOracle For(VerdaccioFixture registry)
     {
         lock (_gate)
         {
-            return _oracle ??= new NpmOracle(registry);
+            // A failure to publish is reported by every test, not retried by each (the registry keeps what got in).
+            if (_failure is not null)
+            {
+                throw new InvalidOperationException("publishing the scenarios failed", _failure);
+            }
+
+            try
+            {
+                return _oracle ??= new NpmOracle(registry);
+            }
+            catch (Exception e)
+            {
+                _failure = e;
+                throw;
+            }
         }
     }
 
@@ -63,19 +86,62 @@ internal sealed class NpmOracle : IDisposable
             if (s.Oracle == OracleKind.Installed)
             {
                 var result = NpmClient.Run(["install", "--ignore-scripts", "--no-audit", "--no-fund", .. s.NpmArgs], project, Registry.Url, null);
-                return new NpmAnswer(Installed(Path.Combine(project, "node_modules"), "node_modules"), null, result.StdOut + result.StdErr);
+                return new NpmAnswer(Installed(Path.Combine(project, "node_modules"), "node_modules"), null, result.StdOut + result.StdErr, []);
             }
 
             var locked = NpmClient.LockOnlyInstall(project, Registry.Url, null, s.NpmArgs);
+            if (s.Oracle == OracleKind.Update)
+            {
+                // npm install with its lock present and package.json changed, as a user editing a range does.
+                var before = Answer(project, locked);
+                s.WriteManifest(project, Registry.Url, updated: true);
+                return Answer(project, NpmClient.LockOnlyInstall(project, Registry.Url, null, s.NpmArgs)) with { Before = before };
+            }
 
-            // Bundled packages come inside their parent's tarball; ipm takes them from there and never places them.
-            var entries = locked.Where(p => !p.InBundle).Select(p => Entry(p.Path, p.Name, p.Version)).Order(StringComparer.Ordinal).ToList();
-            return new NpmAnswer(entries, null, File.ReadAllText(Path.Combine(project, "package-lock.json")));
+            return Answer(project, locked);
         }
         catch (NpmCommandException e)
         {
-            return new NpmAnswer([], e.NpmErrorCode ?? "exit " + e.ExitCode, e.Message);
+            return new NpmAnswer([], e.NpmErrorCode ?? "exit " + e.ExitCode, e.Message, []);
         }
+        catch (TimeoutException e)
+        {
+            return new NpmAnswer([], "timeout", e.Message, []);
+        }
+    }
+
+    private static NpmAnswer Answer(string project, IReadOnlyList<LockedPackage> locked)
+    {
+        // Bundled packages come inside their parent's tarball; ipm takes them from there and never places them.
+        // Extraneous ones (no dependency path reaches them) are compared apart: ipm keeps them in its lock, not in the bundle.
+        var text = File.ReadAllText(Path.Combine(project, "package-lock.json"));
+        var (extraneous, links) = Flags(text);
+        var entries = locked.Where(p => !p.InBundle && !extraneous.Contains(p.Path))
+            .Select(p => Entry(p.Path, p.Name, p.Version)).Order(StringComparer.Ordinal).ToList();
+        var unused = locked.Where(p => !p.InBundle && extraneous.Contains(p.Path))
+            .Select(p => Entry(p.Path, p.Name, p.Version)).Order(StringComparer.Ordinal).ToList();
+        return new NpmAnswer(entries, null, text, links) { Extraneous = unused };
+    }
+
+    /// <summary>Lock entries flagged extraneous, and links inside node_modules (npm's answer to a dependency loop).</summary>
+    private static (HashSet<string> Extraneous, List<string> Links) Flags(string packageLock)
+    {
+        var extraneous = new HashSet<string>(StringComparer.Ordinal);
+        var links = new List<string>();
+        foreach (var (path, node) in JsonNode.Parse(packageLock)!["packages"]!.AsObject())
+        {
+            if (node?["extraneous"]?.GetValue<bool>() == true)
+            {
+                extraneous.Add(path);
+            }
+
+            if (node?["link"]?.GetValue<bool>() == true && path.StartsWith("node_modules/", StringComparison.Ordinal))
+            {
+                links.Add(path);
+            }
+        }
+
+        return (extraneous, links);
     }
 
     /// <summary>What npm actually installed: every package.json under node_modules, recursively.</summary>

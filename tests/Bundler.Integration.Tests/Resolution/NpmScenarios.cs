@@ -8,13 +8,48 @@ namespace Bundler.Integration.Tests.Resolution;
 /// </summary>
 internal static partial class NpmScenarios
 {
-    public static IReadOnlyList<Scenario> All { get; } =
+    /// <summary>
+    /// Set to graph numbers (<c>300-399</c>, <c>107,235</c>) to add those pseudo-random graphs to the scenarios: a
+    /// search for disagreements with npm, run by hand. The graphs it found differences in are kept below.
+    /// </summary>
+    public const string SweepVariable = "IPM_DIFFERENTIAL_SWEEP";
+
+    public static IReadOnlyList<Scenario> All { get; } = [.. Chosen(), .. Sweep(Environment.GetEnvironmentVariable(SweepVariable))];
+
+    private static IEnumerable<Scenario> Chosen() =>
     [
         NestTwoLevels(), Diamond(), ConflictsAtThreeDepths(), ReplaceOlderVersion(), DistTags(), Cycles(), Prereleases(),
         Deprecated(), Aliases(), Scoped(), LocaleOrder(), PeersInstalled(), PeerConflict(), PeersOfADependency(),
         MetaPeers(), OptionalPeerConflict(), OptionalFailures(), DevDependenciesIgnored(), Bundled(), LocalFolder(),
-        TarballUrl(),
+        TarballUrl(), PeerConflictOverridden(), UpdateReplacesAtTheRoot(), UpdateKeepsLockedVersions(), OptionalPeerInvalid(),
+        PeerSetReplacement(), SelfLoop(), ExtraneousOptionalPeer(),
+
+        // Random graphs, and the seeds of earlier sweeps that found a difference (fixed since).
+        Random("rs31", 7), Random("rs32", 1234), Random("rs33", 99),
+        Random("rs51", (51 * 7919) + 1, peers: true, count: 20, maxDeps: 6), // npm links a dependency loop
+        Random("rs52", (52 * 7919) + 1, peers: true, count: 20, maxDeps: 6), // extraneous nodes in a fresh lock
+        Random("rs53", (53 * 7919) + 1, peers: true, count: 20, maxDeps: 6),
+        Random("rs65", (65 * 7919) + 1, peers: true, count: 20, maxDeps: 6),
+        Random("rs92", 92 * 104729, peers: true, update: true), // a node only an optional peer reaches is pruned
+        Random("rs94", 94 * 104729, peers: true, update: true),
+        Random("rs95", 95 * 104729, peers: true, update: true),
+        Random("rs148", (148 * 31337) + 5, peers: true, count: 23, maxDeps: 3, update: true), // extraneous nodes shape an update
     ];
+
+    private static IEnumerable<Scenario> Sweep(string? setting)
+    {
+        if (string.IsNullOrEmpty(setting))
+        {
+            return [];
+        }
+
+        static int Number(string text) => int.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+        var numbers = setting.Split(',').SelectMany(part => part.Split('-') is [var from, var to]
+            ? Enumerable.Range(Number(from), Number(to) - Number(from) + 1)
+            : [Number(part)]);
+        return numbers.Select(i =>
+            Random($"sw{i}", (i * 31337) + 5, peers: i % 3 != 0, count: 10 + (i % 15), maxDeps: 3 + (i % 4), update: i % 4 == 0));
+    }
 
     public static Scenario Get(string id) => All.Single(s => s.Id == id);
 

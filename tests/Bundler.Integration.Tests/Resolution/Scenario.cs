@@ -12,6 +12,9 @@ internal enum OracleKind
     /// <summary>npm must refuse with ERESOLVE, and so must we (IPM3008).</summary>
     Conflict,
 
+    /// <summary>The lock after changing the root's dependencies (<see cref="Scenario.Update"/>) with the first lock present.</summary>
+    Update,
+
     /// <summary>What a real <c>npm install</c> puts in node_modules: for failed optional dependencies, which npm
     /// records in the lock but does not install (its "inert" nodes).</summary>
     Installed,
@@ -40,6 +43,9 @@ internal sealed class Scenario(string id, string title)
 
     public OracleKind Oracle { get; set; } = OracleKind.LockOnly;
 
+    /// <summary>For <see cref="OracleKind.Update"/>: the root's dependencies after the change.</summary>
+    public SortedDictionary<string, string> Update { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Extra npm arguments; <c>--install-links</c> makes npm copy local folders as ipm does.</summary>
     public List<string> NpmArgs { get; } = [];
 
@@ -59,23 +65,35 @@ internal sealed class Scenario(string id, string title)
         return this;
     }
 
-    /// <summary>The root dependencies with the registry URL filled in.</summary>
-    public SortedDictionary<string, string> RootFor(string registryUrl) =>
-        new(Root.ToDictionary(kv => kv.Key, kv => kv.Value.Replace(RegistryToken, registryUrl, StringComparison.Ordinal)), StringComparer.Ordinal);
+    public Scenario Updates(string local, string spec)
+    {
+        Update[N(local)] = spec;
+        return this;
+    }
 
-    /// <summary>Writes <c>dir/project/package.json</c> and the local folders beside it; returns the project folder.</summary>
-    public string WriteProject(string dir, string registryUrl)
+    /// <summary>The root dependencies (after the update when <paramref name="updated"/>) with the registry URL filled in.</summary>
+    public SortedDictionary<string, string> RootFor(string registryUrl, bool updated = false) =>
+        new((updated ? Update : Root).ToDictionary(kv => kv.Key, kv => kv.Value.Replace(RegistryToken, registryUrl, StringComparison.Ordinal)), StringComparer.Ordinal);
+
+    /// <summary>Writes the project's package.json (with the updated dependencies when <paramref name="updated"/>).</summary>
+    public void WriteManifest(string project, string registryUrl, bool updated)
     {
         var deps = new JsonObject();
-        foreach (var (name, spec) in RootFor(registryUrl))
+        foreach (var (name, spec) in RootFor(registryUrl, updated))
         {
             deps[name] = spec;
         }
 
-        var project = Path.Combine(dir, "project");
-        Directory.CreateDirectory(project);
         var manifest = new JsonObject { ["name"] = "ipm-differential-" + Id, ["version"] = "1.0.0", ["private"] = true, ["dependencies"] = deps };
         File.WriteAllText(Path.Combine(project, "package.json"), manifest.ToJsonString() + "\n");
+    }
+
+    /// <summary>Writes <c>dir/project/package.json</c> and the local folders beside it; returns the project folder.</summary>
+    public string WriteProject(string dir, string registryUrl)
+    {
+        var project = Path.Combine(dir, "project");
+        Directory.CreateDirectory(project);
+        WriteManifest(project, registryUrl, updated: false);
         foreach (var (folder, json) in LocalFolders)
         {
             var local = Path.Combine(dir, folder);
