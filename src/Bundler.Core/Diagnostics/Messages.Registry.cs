@@ -13,7 +13,7 @@ public static partial class Messages
         Error("IPM2003", $"registry {registry} answered {status} for '{name}'");
 
     public static Diagnostic PackumentNotJson(string name, string url, string what, string why) =>
-        Error("IPM2004", $"registry answered {what} instead of package JSON for '{name}' at {url} ({why})");
+        Error("IPM2004", $"registry answered {what} instead of package JSON for '{name}' at {url}{(why.Length == 0 ? "" : $" ({why})")}");
 
     public static Diagnostic NoRegistry(string name) =>
         Error("IPM2005", $"no registry configured for '{name}': set registry= in .npmrc, IpmRegistry, or --registry");

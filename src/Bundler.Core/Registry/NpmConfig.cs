@@ -163,7 +163,8 @@ public sealed partial class NpmConfig : ICredentialSource
         foreach (var (key, value) in Npmrc.Parse(text))
         {
             void Missing(string name) => log.Report(Messages.NpmrcMissingEnv(path, name));
-            result.Add(new(Npmrc.ExpandEnv(key, env, Missing), value is null ? null : Npmrc.ExpandEnv(value, env, Missing).Trim()));
+            // The parser has trimmed the value; npm expands after trimming and does not trim what a variable brought.
+            result.Add(new(Npmrc.ExpandEnv(key, env, Missing), value is null ? null : Npmrc.ExpandEnv(value, env, Missing)));
         }
 
         return result;
@@ -187,7 +188,7 @@ public sealed partial class NpmConfig : ICredentialSource
                 key = (key.Length == 0 ? key : key[0] + key[1..].Replace('_', '-')).ToLowerInvariant();
             }
 
-            result.Add(new(key, Npmrc.ExpandEnv(value, env, n => log.Report(Messages.NpmrcMissingEnv("environment variable " + name, n))).Trim()));
+            result.Add(new(key, Npmrc.ExpandEnv(value.Trim(), env, n => log.Report(Messages.NpmrcMissingEnv("environment variable " + name, n)))));
         }
 
         return result;

@@ -62,7 +62,8 @@ internal static class PackumentReader
         catch (JsonException ex)
         {
             var what = Describe(body, contentType);
-            var why = what.StartsWith("an HTML", StringComparison.Ordinal) || body.Length == 0 ? "not JSON" : ex.Message;
+            // For a page or an empty body the parser's complaint adds nothing; for broken JSON it says where.
+            var why = what.StartsWith("an HTML", StringComparison.Ordinal) || body.Length == 0 ? "" : ex.Message;
             throw new IpmException(Messages.PackumentNotJson(name, Redact.Url(source), what, why));
         }
     }
