@@ -39,7 +39,8 @@ public sealed class SampleFirmwareTests : IClassFixture<PackedSample>
         // One summary line per stage at normal verbosity.
         Assert.Equal(1, Count(first.Log, "ipm: resolved 3 packages"));
         Assert.Equal(1, Count(first.Log, "fetch: 2 packages, 2 downloaded ("));
-        Assert.Equal(1, Count(first.Log, "ipm: generated 2 files into "));
+        // ipm_modules.c/.h, IPM-NOTICES.txt, ipm-report.json and ipm-report.html.
+        Assert.Equal(1, Count(first.Log, "ipm: generated 5 files into "));
         Assert.Matches(@"\(\d+ bytes of flash\)", first.Log);
         var lockText = File.ReadAllText(sample.LockPath);
         Assert.Contains("\"version\": \"0.0.1\"", lockText, StringComparison.Ordinal);
