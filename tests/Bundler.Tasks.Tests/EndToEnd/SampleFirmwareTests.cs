@@ -46,7 +46,7 @@ public sealed class SampleFirmwareTests : IClassFixture<PackedSample>
         Assert.Contains("\"version\": \"0.0.1\"", lockText, StringComparison.Ordinal);
         Assert.DoesNotContain(Token, lockText, StringComparison.Ordinal);
         var generated = Directory.GetFiles(sample.GeneratedDir).Order(StringComparer.Ordinal).ToArray();
-        Assert.Equal(["ipm_modules.c", "ipm_modules.h"], generated.Select(Path.GetFileName));
+        Assert.Equal(["IPM-NOTICES.txt", "ipm-report.html", "ipm-report.json", "ipm_modules.c", "ipm_modules.h"], generated.Select(Path.GetFileName));
         Assert.All(generated, f => Assert.DoesNotContain(Token, File.ReadAllText(f), StringComparison.Ordinal));
         AssertNoToken(first.Log, sample.Combine("first.binlog"));
         var stamps = generated.Select(File.GetLastWriteTimeUtc).ToArray();
