@@ -12,23 +12,50 @@ internal static class ManifestCheck
     public static void Verify(string packageDirectory, string expectedName, string expectedVersion, string packageLabel)
     {
         var path = Path.Combine(packageDirectory, "package.json");
-        JsonDocument document;
+        byte[] bytes;
         try
         {
             var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                throw new IpmException(Messages.ManifestMissing(packageLabel, "the archive has no package.json at its top"));
-            }
-
-            if (info.Length > MaxManifestBytes)
-            {
-                throw new IpmException(Messages.ManifestMissing(packageLabel, $"package.json is larger than {MaxManifestBytes} bytes"));
-            }
-
-            document = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { AllowTrailingCommas = false, MaxDepth = 64 });
+            CheckPresentAndSmall(info.Exists, info.Exists ? info.Length : 0, packageLabel);
+            bytes = File.ReadAllBytes(path);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or JsonException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new IpmException(Messages.ManifestMissing(packageLabel, ex.Message), ex);
+        }
+
+        Verify(bytes, expectedName, expectedVersion, packageLabel);
+    }
+
+    /// <summary><see cref="Verify(string, string, string, string)"/> for a package extracted into memory.</summary>
+    public static void Verify(IReadOnlyDictionary<string, byte[]> files, string expectedName, string expectedVersion, string packageLabel)
+    {
+        var found = files.TryGetValue("package.json", out var bytes);
+        CheckPresentAndSmall(found, bytes?.Length ?? 0, packageLabel);
+        Verify(bytes!, expectedName, expectedVersion, packageLabel);
+    }
+
+    private static void CheckPresentAndSmall(bool exists, long length, string packageLabel)
+    {
+        if (!exists)
+        {
+            throw new IpmException(Messages.ManifestMissing(packageLabel, "the archive has no package.json at its top"));
+        }
+
+        if (length > MaxManifestBytes)
+        {
+            throw new IpmException(Messages.ManifestMissing(packageLabel, $"package.json is larger than {MaxManifestBytes} bytes"));
+        }
+    }
+
+    private static void Verify(byte[] bytes, string expectedName, string expectedVersion, string packageLabel)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(bytes, new JsonDocumentOptions { AllowTrailingCommas = false, MaxDepth = 64 });
+        }
+        catch (JsonException ex)
         {
             throw new IpmException(Messages.ManifestMissing(packageLabel, ex.Message), ex);
         }

@@ -17,6 +17,9 @@ internal enum ArchiveFormat
 /// <summary>A package extracted into <see cref="Directory"/>.</summary>
 internal sealed record ExtractedPackage(string Directory, int Files, long Bytes);
 
+/// <summary>A package extracted into memory: its files by package-relative path with '/', ordinally sorted.</summary>
+internal sealed record ExtractedFiles(IReadOnlyDictionary<string, byte[]> Files, long Bytes);
+
 /// <summary>
 /// Extracts a package archive, stripping its top folder, into a temporary folder beside the destination and
 /// renames that into place. On any error the temporary folder is deleted and the destination is left as it was.
@@ -94,22 +97,9 @@ internal static class PackageExtractor
             temp = null;
             return new ExtractedPackage(destination, writer.Files, writer.Bytes);
         }
-        catch (Exception ex) when (ex is SharpZipBaseException or EndOfStreamException or InvalidDataException or FormatException)
+        catch (Exception ex) when (Translate(ex, packageLabel, destination) is { } translated)
         {
-            throw new IpmException(Messages.CorruptArchive(packageLabel, ex.Message), ex);
-        }
-        catch (System.Text.DecoderFallbackException ex)
-        {
-            throw new IpmException(Messages.UnsafeEntryPath(packageLabel, "(undecodable name)", "it is not valid UTF-8"), ex);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new IpmException(Messages.ExtractionFailed(packageLabel, destination, ex.Message), ex);
-        }
-        catch (Exception ex) when (ex is ArgumentException or IndexOutOfRangeException or OverflowException or NotSupportedException)
-        {
-            // SharpZipLib meets some malformed archives with these rather than its own exceptions.
-            throw new IpmException(Messages.CorruptArchive(packageLabel, $"{ex.GetType().Name}: {ex.Message}"), ex);
+            throw translated;
         }
         finally
         {
@@ -119,6 +109,68 @@ internal static class PackageExtractor
             }
         }
     }
+
+    /// <summary>
+    /// <see cref="ExtractFetched"/> into memory: the same checks and limits, the same codes, and no file written.
+    /// </summary>
+    public static ExtractedFiles ExtractFetchedToMemory(ContentCache cache, FetchedTarball fetched, ExtractionLimits limits,
+        CancellationToken cancellationToken = default)
+    {
+        var request = fetched.Request;
+        ExtractedFiles extracted;
+        using (var archive = cache.OpenVerified(fetched.CachePath, fetched.Integrity))
+        {
+            extracted = ExtractToMemory(archive, request.IsZip ? ArchiveFormat.Zip : ArchiveFormat.TarGz, request.Label, limits, cancellationToken);
+        }
+
+        ManifestCheck.Verify(extracted.Files, request.Name, request.Version, request.Label);
+        return extracted;
+    }
+
+    /// <summary>Extracts a seekable archive into memory with every check <see cref="Extract(Stream, ArchiveFormat, string, string, ExtractionLimits, CancellationToken)"/> makes.</summary>
+    public static ExtractedFiles ExtractToMemory(Stream archive, ArchiveFormat format, string packageLabel, ExtractionLimits limits,
+        CancellationToken cancellationToken = default)
+    {
+        if (!archive.CanSeek)
+        {
+            throw new ArgumentException("the archive stream must be seekable", nameof(archive));
+        }
+
+        try
+        {
+            var writer = EntryWriter.InMemory(packageLabel, limits);
+            if (format == ArchiveFormat.Zip)
+            {
+                ZipExtractor.Extract(archive, writer, packageLabel, limits, cancellationToken);
+            }
+            else
+            {
+                TarGzExtractor.Extract(archive, writer, packageLabel, limits, cancellationToken);
+            }
+
+            return new ExtractedFiles(writer.MemoryFiles, writer.Bytes);
+        }
+        catch (Exception ex) when (Translate(ex, packageLabel, "(memory)") is { } translated)
+        {
+            throw translated;
+        }
+    }
+
+    // What a library or the file system throws, as the archive diagnostic it stands for; null for anything else.
+    private static IpmException? Translate(Exception ex, string packageLabel, string destination) => ex switch
+    {
+        SharpZipBaseException or EndOfStreamException or InvalidDataException or FormatException =>
+            new IpmException(Messages.CorruptArchive(packageLabel, ex.Message), ex),
+        System.Text.DecoderFallbackException =>
+            new IpmException(Messages.UnsafeEntryPath(packageLabel, "(undecodable name)", "it is not valid UTF-8"), ex),
+        IOException or UnauthorizedAccessException =>
+            new IpmException(Messages.ExtractionFailed(packageLabel, destination, ex.Message), ex),
+
+        // SharpZipLib meets some malformed archives with these rather than its own exceptions.
+        ArgumentException or IndexOutOfRangeException or OverflowException or NotSupportedException =>
+            new IpmException(Messages.CorruptArchive(packageLabel, $"{ex.GetType().Name}: {ex.Message}"), ex),
+        _ => null,
+    };
 
     /// <summary>
     /// Renames the finished folder into place. An existing destination (an earlier or concurrent extraction) is

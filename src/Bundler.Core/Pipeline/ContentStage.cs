@@ -5,11 +5,11 @@ using Bundler.Core.Resolution;
 
 namespace Bundler.Core.Pipeline;
 
-/// <summary>One package's files as they sit on disk after extraction (or in a local folder).</summary>
+/// <summary>One package's files as extracted (in memory, or on disk) or in a local folder.</summary>
 /// <param name="Name">The folder name it is installed under.</param>
 /// <param name="Version">Its exact version.</param>
 /// <param name="VirtualDirectory">Its folder in the bundle, e.g. <c>/node_modules/a</c>.</param>
-/// <param name="Folder">Where its files are on disk.</param>
+/// <param name="Source">Where its files are read from.</param>
 /// <param name="Files">Every file of the package, package-relative with '/', ordinally sorted; files of packages
 /// nested in its own node_modules are listed under those packages.</param>
 /// <param name="Include">The module's <c>Files</c> globs (declared modules only).</param>
@@ -20,65 +20,112 @@ internal sealed record PackageContent(
     string Name,
     string Version,
     string VirtualDirectory,
-    string Folder,
+    PackageSource Source,
     IReadOnlyList<string> Files,
     IReadOnlyList<Glob> Include,
     IReadOnlyList<Glob> Exclude,
     IReadOnlyList<string> Dependencies,
     bool TopLevel);
 
-/// <summary>Extracts every archive into a staging folder and lists each package's files; pruning comes later (ModelStage).</summary>
+/// <summary>Extracts every archive (into memory, or a staging folder past a budget) and lists each package's files;
+/// pruning comes later (ModelStage).</summary>
 internal static class ContentStage
 {
-    public static IReadOnlyList<PackageContent> Collect(BundleRequest request, ResolvedTree tree, IReadOnlyDictionary<string, FetchedArchive> archives, string staging, IBundleLog log, CancellationToken cancellationToken)
+    /// <summary>Unpacked bytes kept in memory before further archives are extracted to the staging folder instead.</summary>
+    internal const long MemoryBudget = 256L * 1024 * 1024;
+
+    public static IReadOnlyList<PackageContent> Collect(BundleRequest request, ResolvedTree tree, IReadOnlyDictionary<string, FetchedArchive> archives, string staging, IBundleLog log,
+        CancellationToken cancellationToken, long memoryBudget = MemoryBudget)
     {
         var contents = new List<PackageContent>();
         var index = 0;
+        long inMemory = 0;
         foreach (var p in tree.Packages)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var label = $"{p.PackageName}@{p.Version}";
-            string folder;
+            PackageSource source;
             if (p.LocalPath is not null)
             {
-                folder = p.LocalPath;
+                source = PackageSource.Disk(p.LocalPath, local: true);
+            }
+            else if (inMemory < memoryBudget)
+            {
+                var files = Extract(request, p, archives[p.Path], cancellationToken);
+                inMemory += files.Bytes;
+                source = PackageSource.Memory(files.Files);
             }
             else
             {
-                folder = Path.Combine(staging, (index++).ToString(System.Globalization.CultureInfo.InvariantCulture));
-                var archive = archives[p.Path];
-                if (archive.Fetched is not null)
-                {
-                    // Re-verified while read: a cache entry changed since it was fetched is caught here.
-                    PackageExtractor.ExtractFetched(archive.Cache!, archive.Fetched, folder, request.ExtractionLimits, cancellationToken);
-                }
-                else
-                {
-                    PackageExtractor.Extract(archive.Path, p.IsZip ? ArchiveFormat.Zip : ArchiveFormat.TarGz, folder, label, request.ExtractionLimits, cancellationToken);
-                    ManifestCheck.Verify(folder, p.PackageName, p.Version, label);
-                }
+                var folder = Path.Combine(staging, (index++).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                Extract(request, p, archives[p.Path], folder, cancellationToken);
+                source = PackageSource.Disk(folder, local: false);
             }
 
             var topLevel = p.Depth == 1 && tree.Requires.ContainsKey(p.Name);
             var module = p.Depth == 1 ? request.Modules.FirstOrDefault(m => Declares(m, p, request.ProjectDirectory)) : null;
-            var all = ListFiles(folder, p.LocalPath is not null);
+            var all = source.ListFiles();
             var dependencies = p.Dependencies.Keys.Concat(p.OptionalDependencies.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-            contents.Add(new PackageContent(p.Name, p.Version, "/" + p.Path, folder, all.Where(f => !IsNested(f)).ToList(),
+            contents.Add(new PackageContent(p.Name, p.Version, "/" + p.Path, source, all.Where(f => !IsNested(f)).ToList(),
                 Glob.List(module?.Files), Glob.List(module?.ExcludeFiles), dependencies, topLevel || module is not null));
 
             // bundleDependencies arrive inside the tarball under its own node_modules: each is a package too.
             foreach (var inner in BundledRoots(all))
             {
                 var innerFiles = all.Where(f => f.StartsWith(inner + "/", StringComparison.Ordinal)).Select(f => f[(inner.Length + 1)..]).Where(f => !IsNested(f)).ToList();
-                var innerFolder = Path.Combine(folder, inner);
-                var manifest = LocalPackages.ReadManifest(Path.Combine(innerFolder, "package.json"), inner["node_modules/".Length..]);
+                var innerSource = source.Below(inner);
+                var virtualDirectory = $"/{p.Path}/{inner}";
+                var manifest = LocalPackages.ReadManifest(innerSource.Read("package.json"), virtualDirectory + "/package.json", inner["node_modules/".Length..]);
                 var innerDependencies = manifest.Dependencies.Keys.Concat(manifest.OptionalDependencies.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-                contents.Add(new PackageContent(inner["node_modules/".Length..], manifest.Version, $"/{p.Path}/{inner}", innerFolder, innerFiles, [], [], innerDependencies, false));
+                contents.Add(new PackageContent(inner["node_modules/".Length..], manifest.Version, virtualDirectory, innerSource, innerFiles, [], [], innerDependencies, false));
             }
         }
 
         log.Summary($"ipm: extracted {contents.Sum(c => c.Files.Count)} files of {contents.Count} packages");
         return contents;
+    }
+
+    private static ExtractedFiles Extract(BundleRequest request, ResolvedPackage p, FetchedArchive archive, CancellationToken cancellationToken)
+    {
+        if (archive.Fetched is not null)
+        {
+            // Re-verified while read: a cache entry changed since it was fetched is caught here.
+            return PackageExtractor.ExtractFetchedToMemory(archive.Cache!, archive.Fetched, request.ExtractionLimits, cancellationToken);
+        }
+
+        var label = $"{p.PackageName}@{p.Version}";
+        ExtractedFiles files;
+        using (var stream = OpenArchive(archive.Path, label))
+        {
+            files = PackageExtractor.ExtractToMemory(stream, p.IsZip ? ArchiveFormat.Zip : ArchiveFormat.TarGz, label, request.ExtractionLimits, cancellationToken);
+        }
+
+        ManifestCheck.Verify(files.Files, p.PackageName, p.Version, label);
+        return files;
+    }
+
+    private static void Extract(BundleRequest request, ResolvedPackage p, FetchedArchive archive, string folder, CancellationToken cancellationToken)
+    {
+        if (archive.Fetched is not null)
+        {
+            PackageExtractor.ExtractFetched(archive.Cache!, archive.Fetched, folder, request.ExtractionLimits, cancellationToken);
+            return;
+        }
+
+        var label = $"{p.PackageName}@{p.Version}";
+        PackageExtractor.Extract(archive.Path, p.IsZip ? ArchiveFormat.Zip : ArchiveFormat.TarGz, folder, label, request.ExtractionLimits, cancellationToken);
+        ManifestCheck.Verify(folder, p.PackageName, p.Version, label);
+    }
+
+    private static FileStream OpenArchive(string path, string label)
+    {
+        try
+        {
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new IpmException(Messages.CorruptArchive(label, $"cannot open '{path}': {ex.Message}"), ex);
+        }
     }
 
     // A module declared by name, or (name empty) as a local folder: the package installed from that folder.

@@ -76,10 +76,9 @@ internal static partial class ModelStage
             {
                 // Same name and version: same published files, so one copy's license files speak for all.
                 var first = sources.Content(g.First().Directory);
-                var json = Path.Combine(first.Folder, "package.json");
-                var license = File.Exists(json) ? NoticesFile.ReadLicenseField(File.ReadAllBytes(json)) : null;
+                var license = first.Source.Exists("package.json") ? NoticesFile.ReadLicenseField(first.Source.Read("package.json")) : null;
                 var licenseFiles = first.Files.Where(NoticesFile.IsLicenseFile)
-                    .Select(f => (f, NoticesFile.ReadText(File.ReadAllBytes(Path.Combine(first.Folder, f)))))
+                    .Select(f => (f, NoticesFile.ReadText(first.Source.Read(f))))
                     .ToList();
                 var comments = g.SelectMany(p => byPackage.GetValueOrDefault(p.Directory) ?? []).ToList();
                 return new NoticeSource(g.Key.Name, g.Key.Version, g.Select(p => p.Directory).ToList(), license, licenseFiles, comments);

@@ -7,7 +7,7 @@ namespace Bundler.Core.Pipeline;
 internal static partial class ModelStage
 {
     /// <summary>
-    /// The bundle's virtual file system: package files in their extracted folders, and the project folder at
+    /// The bundle's virtual file system: package files where extraction put them, and the project folder at
     /// <c>/</c> (the entry sits at its path inside the project, so its own relative requires keep working).
     /// Bytes are read once and kept until the model is built.
     /// </summary>
@@ -26,7 +26,7 @@ internal static partial class ModelStage
                 _contents[c.VirtualDirectory] = c;
                 var candidates = c.Files.Where(f => !c.Exclude.Any(g => g.IsMatch(f))).ToList();
                 var set = candidates.ToHashSet(StringComparer.Ordinal);
-                var mainField = set.Contains("package.json") ? PackageMain.ReadMainField(File.ReadAllBytes(Path.Combine(c.Folder, "package.json"))) : null;
+                var mainField = set.Contains("package.json") ? PackageMain.ReadMainField(c.Source.Read("package.json")) : null;
                 packages.Add(new PackageFiles
                 {
                     Name = c.Name,
@@ -68,9 +68,8 @@ internal static partial class ModelStage
             }
         }
 
-        public string DiskPath(string path) => Owner(path) is { } c
-            ? Path.Combine(c.Folder, path[(c.VirtualDirectory.Length + 1)..])
-            : Path.Combine(_project, path[1..]);
+        /// <summary>Where a project file (<see cref="Owner"/> null) is on disk.</summary>
+        public string ProjectPath(string path) => Path.Combine(_project, path[1..]);
 
         public bool IsProjectFile(string path) => File.Exists(Path.Combine(_project, path[1..]));
 
@@ -78,7 +77,7 @@ internal static partial class ModelStage
         {
             if (!_bytes.TryGetValue(path, out var bytes))
             {
-                bytes = File.ReadAllBytes(DiskPath(path));
+                bytes = Owner(path) is { } c ? c.Source.Read(path[(c.VirtualDirectory.Length + 1)..]) : File.ReadAllBytes(ProjectPath(path));
                 _bytes[path] = bytes;
             }
 

@@ -71,7 +71,7 @@ internal static partial class ModelStage
             throw new IpmException(Messages.OverFlashBudget(report.FlashBytes, budget, report.LargestContributors(5)));
         }
 
-        var projectFiles = files.Where(f => sources.Owner(f.VirtualPath) is null).Select(f => sources.DiskPath(f.VirtualPath)).ToList();
+        var projectFiles = files.Where(f => sources.Owner(f.VirtualPath) is null).Select(f => sources.ProjectPath(f.VirtualPath)).ToList();
         return new BundleModel(table, report, ExtraFiles(request, sources, report, notices, lockDigest), projectFiles);
     }
 
@@ -118,7 +118,7 @@ internal static partial class ModelStage
         var packages = table.Packages.Select(p =>
         {
             var content = sources.Content(p.Directory);
-            var files = content.Files.Select(f => Size(p.Directory + "/" + f, new FileInfo(Path.Combine(content.Folder, f)).Length)).ToList();
+            var files = content.Files.Select(f => Size(p.Directory + "/" + f, content.Source.Length(f))).ToList();
             return new PackageSize(p.Name, p.Version, p.Directory, false, fallback.Contains(p.Directory), TemplateData.PackageTableBytes(p), files);
         }).ToList();
 

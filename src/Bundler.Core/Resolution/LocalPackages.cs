@@ -59,19 +59,31 @@ internal sealed class LocalPackages
     /// <summary>Reads a package.json as a manifest (name and version default to the folder name and 0.0.0).</summary>
     public static PackageManifest ReadManifest(string path, string fallbackName)
     {
+        byte[] bytes;
         try
         {
-            using var doc = JsonDocument.Parse(File.ReadAllBytes(path), new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
-            var e = doc.RootElement;
-            var version = e.TryGetProperty("version", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "0.0.0";
-            var manifest = PackumentReader.ReadManifest(e, fallbackName, version, new Uri(path));
-            return manifest;
+            bytes = File.ReadAllBytes(path);
         }
-        catch (JsonException ex)
+        catch (IOException ex)
         {
             throw new IpmException(Messages.ManifestUnreadable(path, ex.Message));
         }
-        catch (IOException ex)
+
+        return ReadManifest(bytes, path, fallbackName);
+    }
+
+    /// <summary>Reads package.json bytes as a manifest; <paramref name="path"/> (absolute, or a bundle's virtual
+    /// path) names it in messages.</summary>
+    public static PackageManifest ReadManifest(byte[] bytes, string path, string fallbackName)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(bytes, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            var e = doc.RootElement;
+            var version = e.TryGetProperty("version", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : "0.0.0";
+            return PackumentReader.ReadManifest(e, fallbackName, version, new Uri(new Uri("file:///"), path.Replace('\\', '/')));
+        }
+        catch (JsonException ex)
         {
             throw new IpmException(Messages.ManifestUnreadable(path, ex.Message));
         }

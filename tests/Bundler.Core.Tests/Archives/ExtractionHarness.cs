@@ -7,6 +7,8 @@ namespace Bundler.Core.Tests.Archives;
 /// <summary>
 /// Runs an extraction into <c>work/out</c>, beside an empty <c>work/canary</c>, with the archive outside
 /// <c>work</c>. After a rejection nothing at all may have changed anywhere under the temporary folder.
+/// Every archive also goes through the in-memory extraction the bundle pipeline uses: it must reject with the
+/// same code, and accept with the same files.
 /// </summary>
 internal static class ExtractionHarness
 {
@@ -29,6 +31,12 @@ internal static class ExtractionHarness
         Assert.Contains(Package, ex.Message, StringComparison.Ordinal);
         Assert.Equal(before, Snapshot(temp.Path));
         Assert.Equal("before", File.ReadAllText(Path.Combine(output, "marker.txt")));
+
+        using var stream = new MemoryStream(archive, writable: false);
+        var inMemory = Assert.Throws<IpmException>(() => PackageExtractor.ExtractToMemory(stream, format, Package, limits ?? ExtractionLimits.Default));
+        Assert.True(code == inMemory.Code, $"in memory: expected {code}, got {inMemory.Diagnostic}");
+        Assert.Contains(Package, inMemory.Message, StringComparison.Ordinal);
+        Assert.Equal(before, Snapshot(temp.Path));
         return ex;
     }
 
@@ -37,7 +45,15 @@ internal static class ExtractionHarness
         var archivePath = temp.Combine("archive.bin");
         File.WriteAllBytes(archivePath, archive);
         var output = temp.Combine("out");
-        PackageExtractor.Extract(archivePath, format, output, Package, limits ?? ExtractionLimits.Default);
+        var onDisk = PackageExtractor.Extract(archivePath, format, output, Package, limits ?? ExtractionLimits.Default);
+
+        using var stream = new MemoryStream(archive, writable: false);
+        var inMemory = PackageExtractor.ExtractToMemory(stream, format, Package, limits ?? ExtractionLimits.Default);
+        var diskFiles = Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories)
+            .ToDictionary(p => Path.GetRelativePath(output, p).Replace('\\', '/'), File.ReadAllBytes, StringComparer.Ordinal);
+        Assert.Equal(diskFiles.Keys.Order(StringComparer.Ordinal), inMemory.Files.Keys);
+        Assert.All(diskFiles, f => Assert.Equal(f.Value, inMemory.Files[f.Key]));
+        Assert.Equal(onDisk.Bytes, inMemory.Bytes);
         return output;
     }
 

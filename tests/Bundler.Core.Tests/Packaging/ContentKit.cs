@@ -22,6 +22,9 @@ internal sealed class ContentKit : IDisposable
 
     public IReadOnlyList<PackageContent> Contents => _contents;
 
+    /// <summary>The folder each package of <see cref="Contents"/> was written to.</summary>
+    public List<string> Folders { get; } = [];
+
     public string Temp(params string[] parts) => _temp.Combine(parts);
 
     /// <summary>A package at <paramref name="directory"/>; package.json is written unless one is among the files.</summary>
@@ -44,7 +47,8 @@ internal sealed class ContentKit : IDisposable
             File.WriteAllText(target, text);
         }
 
-        _contents.Add(new PackageContent(name, version, directory, folder, all.Select(f => f.Path).Order(StringComparer.Ordinal).ToList(),
+        Folders.Add(folder);
+        _contents.Add(new PackageContent(name, version, directory, PackageSource.Disk(folder, local: false), all.Select(f => f.Path).Order(StringComparer.Ordinal).ToList(),
             Glob.List(include), Glob.List(exclude), [], topLevel));
         return this;
     }

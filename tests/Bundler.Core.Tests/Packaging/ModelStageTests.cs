@@ -90,7 +90,7 @@ public sealed class ModelStageTests
         var model = kit.Build(kit.Request() with { Minify = false });
 
         var big = model.Table.Files.Single(f => f.VirtualPath.EndsWith("big.js", StringComparison.Ordinal));
-        Assert.Equal(File.ReadAllBytes(Path.Combine(kit.Contents[0].Folder, "lib", "big.js")), big.Content);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(kit.Folders[0], "lib", "big.js")), big.Content);
         var notices = Encoding.UTF8.GetString(model.ExtraFiles.Single(f => f.RelativePath == NoticesFile.FileName).Content);
         Assert.Contains("not\nminified", notices, StringComparison.Ordinal);
         Assert.DoesNotContain("license comments from the code", notices, StringComparison.Ordinal);
@@ -117,7 +117,7 @@ public sealed class ModelStageTests
         var big = report.Packages.Single(p => p.Name == "big");
         Assert.Equal(7, big.RawFiles);
         Assert.Equal(3, big.PrunedFiles);
-        Assert.Equal(Directory.EnumerateFiles(kit.Contents[0].Folder, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length), big.RawBytes);
+        Assert.Equal(Directory.EnumerateFiles(kit.Folders[0], "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length), big.RawBytes);
         Assert.True(big.ShippedBytes < big.PrunedBytes && big.PrunedBytes < big.RawBytes);
 
         using var json = JsonDocument.Parse(model.ExtraFiles.Single(f => f.RelativePath == SizeReport.JsonFileName).Content);
