@@ -50,6 +50,34 @@ internal static class Corpus
     /// <summary>The default device file set (<see cref="FileSelector.IsDefault"/>) of <see cref="All"/>.</summary>
     public static List<CorpusFile> DefaultSet() => All().Where(f => FileSelector.IsDefault(f.RelativePath)).ToList();
 
+    /// <summary>
+    /// What pruning (<see cref="RequireGraph"/>, as the bundle pipeline runs it) ships of <paramref name="all"/> when
+    /// every corpus package is a declared module: the files reachable from the mains, package.json files, and the
+    /// default set of packages that fall back because of a computed require. Requires of packages outside the corpus
+    /// stay unresolved (a warning each), so their files are not counted.
+    /// </summary>
+    public static List<CorpusFile> Pruned(List<CorpusFile> all)
+    {
+        var byPath = all.ToDictionary(f => $"/node_modules/{f.Package}/{f.RelativePath}", StringComparer.Ordinal);
+        var packages = all.GroupBy(f => f.Package, StringComparer.Ordinal).Select(g =>
+        {
+            var files = g.Select(f => f.RelativePath).ToList();
+            var manifest = g.Single(f => f.RelativePath == "package.json").Bytes;
+            return new PackageFiles
+            {
+                Name = g.Key,
+                Version = "0.0.0",
+                Directory = "/node_modules/" + g.Key,
+                Files = files,
+                Main = PackageMain.Resolve(files.ToHashSet(StringComparer.Ordinal), PackageMain.ReadMainField(manifest)),
+                TopLevel = true,
+            };
+        }).ToList();
+        var result = RequireGraph.Walk(packages, null, _ => false,
+            path => Bundler.Core.JavaScript.RequireScanner.Scan(Bundler.Core.JavaScript.JsDocument.Read(byPath[path].Bytes, path)));
+        return result.Shipped.Keys.Select(k => byPath[k]).ToList();
+    }
+
     public static bool IsScript(CorpusFile f) =>
         f.RelativePath.EndsWith(".js", StringComparison.Ordinal) || f.RelativePath.EndsWith(".cjs", StringComparison.Ordinal);
 

@@ -10,10 +10,11 @@ runs=${1:-5}
 ipm="$here/src/Bundler.Cli/bin/Release/net8.0/ipm.dll"
 [ -f "$ipm" ] || { echo "build the CLI first: dotnet build -c Release src/Bundler.Cli" >&2; exit 1; }
 tools="$here/tests/tools/node_modules"
-# The corpus packages whose default file set is CommonJS only: the others (eventemitter3, handlebars, moment,
-# punycode, ramda, underscore, uuid, validator, yaml, yargs-parser) also ship ES module builds, which ipm rejects
-# (IPM6002) until pruning drops the files nothing requires.
-corpus=(async bluebird chalk commander debug esprima iconv-lite js-yaml lodash mime minimist ms q qs)
+# Every corpus package (bench/Bundler.Bench/Corpus.cs). Pruning drops the ES module builds nothing requires, except
+# in yargs-parser: a computed require() in its CommonJS build makes it fall back to its default file set, which
+# holds its ES module build (IPM6002), so the bundle excludes those files as a user would.
+corpus=(async bluebird chalk commander debug esprima eventemitter3 handlebars iconv-lite js-yaml lodash mime minimist moment ms
+  punycode q qs ramda underscore uuid validator yaml yargs-parser)
 
 work=$(mktemp -d)
 trap 'kill $(cat "$work/pid" 2>/dev/null) 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -55,7 +56,7 @@ timed() { # timed <label> <command>: appends "<label> <seconds> <peak KB of the 
   echo "$1 $(tail -1 "$work/t") $(cut -d' ' -f1 /proc/loadavg)" >> "$work/results"
 }
 export app url work ipm
-ipm_bundle='dotnet "$ipm" bundle --manifest package.json --registry "$url" --cache "$work/ipm-cache" --lock ipm-lock.json --out gen --engine-profile es.next'
+ipm_bundle='dotnet "$ipm" bundle --manifest package.json --registry "$url" --cache "$work/ipm-cache" --lock ipm-lock.json --out gen --engine-profile es.next --exclude-files "yargs-parser=build/lib/**;browser.js"'
 npm_flags='--registry "$url" --cache "$work/npm-cache" --ignore-scripts --no-audit --no-fund --loglevel=error'
 
 for run in $(seq 1 "$runs"); do
