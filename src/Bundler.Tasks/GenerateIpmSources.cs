@@ -13,6 +13,8 @@ public sealed class GenerateIpmSources : IpmTask
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
+    private string? _emitDirectory;
+
     /// <summary>Creates the task as MSBuild does.</summary>
     public GenerateIpmSources()
         : this(BundlePipeline.RunAsync)
@@ -53,6 +55,16 @@ public sealed class GenerateIpmSources : IpmTask
     /// <see cref="ReadIpmGeneratedFiles"/> and <c>dotnet clean</c>.</summary>
     public string? GeneratedFilesList { get; set; }
 
+    /// <summary>Where to write the project's own files that were bundled (the entry and the files it requires),
+    /// one absolute path per line, for the <c>IpmGenerate</c> target to make them inputs. Rewritten only when the
+    /// set changes; deleted when there is none.</summary>
+    public string? InputFilesList { get; set; }
+
+    /// <summary>Where to write what went into <see cref="EmitFilesDirectory"/>: the folder (ending in a directory
+    /// separator), then every file in it, one absolute path per line, for incremental builds and
+    /// <c>dotnet clean</c>. Rewritten only when it changes; deleted when nothing is emitted.</summary>
+    public string? EmittedFilesList { get; set; }
+
     /// <summary>Every generated file, each with metadata <c>Kind</c>: Source (.c), Header (.h) or Other.</summary>
     [Output]
     public ITaskItem[] GeneratedFiles { get; set; } = [];
@@ -66,13 +78,14 @@ public sealed class GenerateIpmSources : IpmTask
             return null;
         }
 
+        _emitDirectory = RequestMapper.FullPath(EmitFilesDirectory, request.ProjectDirectory);
         request = request with
         {
             OutputDirectory = OutputDirectory,
             Entry = RequestMapper.NullIfEmpty(Entry),
             Minify = Minify,
             MaxFlashBytes = maxFlash,
-            EmitFilesDirectory = RequestMapper.FullPath(EmitFilesDirectory, request.ProjectDirectory),
+            EmitFilesDirectory = _emitDirectory,
         };
         // Unset means the core's default, which the core alone defines.
         request = RequestMapper.NullIfEmpty(Template) is { } template ? request with { Template = template } : request;
@@ -82,21 +95,45 @@ public sealed class GenerateIpmSources : IpmTask
     private protected override bool Finish(BundleResult result, IBundleLog log)
     {
         GeneratedFiles = result.GeneratedFiles.Select(GeneratedFileItem.Create).ToArray();
-        if (string.IsNullOrEmpty(GeneratedFilesList))
+        // The emit folder leads its list: the core replaces it as a whole, so clean removes it as a whole.
+        IEnumerable<string> emitted = _emitDirectory is null ? []
+            : result.EmittedFiles.Prepend(Path.TrimEndingDirectorySeparator(_emitDirectory) + Path.DirectorySeparatorChar);
+        return Write(GeneratedFilesList, result.GeneratedFiles, always: true, log)
+            && Write(InputFilesList, result.ProjectFiles.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal), always: false, log)
+            && Write(EmittedFilesList, emitted, always: false, log);
+    }
+
+    /// <summary>Writes a list of paths, one per line. The generated list is written <paramref name="always"/>: its
+    /// time stamp is the run's (the target's output), as generated files with unchanged content keep theirs. The
+    /// others only when their text changes, and an empty one is deleted, so most projects have none.</summary>
+    private static bool Write(string? listFile, IEnumerable<string> paths, bool always, IBundleLog log)
+    {
+        if (string.IsNullOrEmpty(listFile))
         {
             return true;
         }
 
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(GeneratedFilesList))!);
-            var text = string.Concat(result.GeneratedFiles.Select(f => f + "\n"));
-            File.WriteAllText(GeneratedFilesList, text, Utf8NoBom);
+            var text = string.Concat(paths.Select(f => f + "\n"));
+            if (!always && text.Length == 0)
+            {
+                if (File.Exists(listFile))
+                {
+                    File.Delete(listFile);
+                }
+            }
+            else if (always || !File.Exists(listFile) || !string.Equals(File.ReadAllText(listFile, Utf8NoBom), text, StringComparison.Ordinal))
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(listFile))!);
+                File.WriteAllText(listFile, text, Utf8NoBom);
+            }
+
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            log.Report(Messages.GeneratedListUnwritable(GeneratedFilesList, e.Message));
+            log.Report(Messages.GeneratedListUnwritable(listFile, e.Message));
             return false;
         }
     }

@@ -1,12 +1,13 @@
 using Bundler.Core.Diagnostics;
 using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
 using MSBuildTask = Microsoft.Build.Utilities.Task;
 
 namespace Bundler.Tasks;
 
 /// <summary>
-/// Reads back the list of generated files that <see cref="GenerateIpmSources"/> wrote, so the
-/// <c>IpmGeneratedFile</c> items and <c>FileWrites</c> exist even when generation was skipped as up to date.
+/// Reads back a list file that <see cref="GenerateIpmSources"/> wrote (generated, input or emitted files), so the
+/// <c>IpmGeneratedFile</c> items, the inputs and <c>FileWrites</c> exist even when generation was skipped as up to date.
 /// </summary>
 public sealed class ReadIpmGeneratedFiles : MSBuildTask
 {
@@ -14,9 +15,13 @@ public sealed class ReadIpmGeneratedFiles : MSBuildTask
     [Required]
     public string ListFile { get; set; } = "";
 
-    /// <summary>The generated files, each with metadata <c>Kind</c>: Source (.c), Header (.h) or Other.</summary>
+    /// <summary>The listed files, each with metadata <c>Kind</c>: Source (.c), Header (.h) or Other.</summary>
     [Output]
     public ITaskItem[] Files { get; set; } = [];
+
+    /// <summary>The listed folders (lines ending in a directory separator): folders the tool replaces as a whole.</summary>
+    [Output]
+    public ITaskItem[] Folders { get; set; } = [];
 
     /// <inheritdoc />
     public override bool Execute()
@@ -28,10 +33,9 @@ public sealed class ReadIpmGeneratedFiles : MSBuildTask
 
         try
         {
-            Files = File.ReadAllLines(ListFile)
-                .Where(line => line.Length > 0)
-                .Select(GeneratedFileItem.Create)
-                .ToArray();
+            var lines = File.ReadAllLines(ListFile).Where(line => line.Length > 0).ToList();
+            Files = lines.Where(line => !Path.EndsInDirectorySeparator(line)).Select(GeneratedFileItem.Create).ToArray();
+            Folders = lines.Where(Path.EndsInDirectorySeparator).Select(line => (ITaskItem)new TaskItem(line)).ToArray();
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

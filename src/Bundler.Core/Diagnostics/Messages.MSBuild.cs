@@ -23,8 +23,8 @@ public static partial class Messages
         Warning("IPM9006", $"{where} has credentials in its URL, and build logs record property values; put them in .npmrc (//host/path/:_authToken=...) instead");
 
     public static Diagnostic GeneratedListUnwritable(string path, string why) =>
-        Error("IPM9007", $"cannot write the generated file list '{path}': {why}");
+        Error("IPM9007", $"cannot write ipm's file list '{path}': {why}");
 
     public static Diagnostic GeneratedListUnreadable(string path, string why) =>
-        Error("IPM9008", $"cannot read the generated file list '{path}': {why}");
+        Error("IPM9008", $"cannot read ipm's file list '{path}': {why}");
 }

@@ -47,7 +47,7 @@ public static class BundlePipeline
             cancellationToken.ThrowIfCancellationRequested();
             var modelled = clock.ElapsedMilliseconds;
             var generated = CodeGenerator.Generate(model.Table, templateDir, request.OutputDirectory, log, model.ExtraFiles);
-            ModelStage.EmitFiles(request, model.Table, templateDir, log);
+            var emitted = ModelStage.EmitFiles(request, model.Table, templateDir, log);
             WriteLock(request, restore, tree);
             // Where a run's time went, for users tuning a build and for the benchmarks (never asserted by tests).
             log.Detail($"ipm: times: resolve and fetch {restored} ms, extract {extracted - restored} ms, " +
@@ -63,6 +63,7 @@ public static class BundlePipeline
                 FetchedBytes = archives.Values.Sum(a => new FileInfo(a.Path).Length),
                 FlashBytes = flash,
                 ProjectFiles = model.ProjectFiles,
+                EmittedFiles = emitted,
             };
         }
         finally

@@ -120,4 +120,8 @@ public sealed record BundleResult
     /// <summary>Full paths of the project's own files that were bundled: the entry and the files it requires.
     /// They are inputs of generation (an incremental build must rerun when one changes).</summary>
     public IReadOnlyList<string> ProjectFiles { get; init; } = [];
+
+    /// <summary>Full paths of the files written into <see cref="BundleRequest.EmitFilesDirectory"/>, ordinally
+    /// sorted; empty when it is not set. That folder is replaced as a whole, so it holds exactly these.</summary>
+    public IReadOnlyList<string> EmittedFiles { get; init; } = [];
 }

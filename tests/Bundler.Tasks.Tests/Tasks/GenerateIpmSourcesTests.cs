@@ -159,6 +159,51 @@ public sealed class GenerateIpmSourcesTests
     }
 
     [Fact]
+    public void Lists_the_bundled_project_files_and_the_emit_folder_with_its_files_rewriting_them_only_on_change()
+    {
+        using var project = new ProjectOnDisk(Items);
+        string main = project.Combine("src", "main.js"), lib = project.Combine("src", "lib", "own.js");
+        string[] emitted = [project.Combine("emit", "node_modules", "app", "index.js"), project.Combine("emit", "src", "main.js")];
+        var result = FakeCore.Result(project.Combine("obj", "ipm", "ipm_modules.c")) with { ProjectFiles = [main, lib, main], EmittedFiles = emitted };
+        var core = new FakeCore((_, _, _) => Task.FromResult(result));
+        string inputs = project.Combine("obj", "fw.proj.IpmInputFiles.txt"), emittedList = project.Combine("obj", "fw.proj.IpmEmittedFiles.txt");
+        GenerateIpmSources NewTask(string? emit) => new(core.Invoke)
+        {
+            BuildEngine = new RecordingBuildEngine(),
+            ProjectFile = project.Path,
+            Modules = [project.Item("echotest", ("Version", "^0.0.1"))],
+            OutputDirectory = project.Combine("obj", "ipm"),
+            EmitFilesDirectory = emit,
+            InputFilesList = inputs,
+            EmittedFilesList = emittedList,
+        };
+
+        Assert.True(NewTask("emit").Execute());
+
+        // Ordinally sorted, once each; the emit folder (relative to the project) leads its files.
+        Assert.Equal($"{lib}\n{main}\n", File.ReadAllText(inputs));
+        var folder = project.Combine("emit") + Path.DirectorySeparatorChar;
+        Assert.Equal(string.Concat(new[] { folder }.Concat(emitted).Select(l => l + "\n")), File.ReadAllText(emittedList));
+        var read = new ReadIpmGeneratedFiles { BuildEngine = new RecordingBuildEngine(), ListFile = emittedList };
+        Assert.True(read.Execute());
+        Assert.Equal(emitted, read.Files.Select(i => i.ItemSpec));
+        Assert.Equal([folder], read.Folders.Select(i => i.ItemSpec));
+
+        // The same result again leaves both lists alone.
+        var past = new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(inputs, past);
+        File.SetLastWriteTimeUtc(emittedList, past);
+        Assert.True(NewTask("emit").Execute());
+        Assert.Equal([past, past], new[] { inputs, emittedList }.Select(File.GetLastWriteTimeUtc));
+
+        // No entry and no emit folder: no lists at all.
+        result = result with { ProjectFiles = [], EmittedFiles = [] };
+        Assert.True(NewTask(null).Execute());
+        Assert.False(File.Exists(inputs));
+        Assert.False(File.Exists(emittedList));
+    }
+
+    [Fact]
     public void Reading_a_list_that_does_not_exist_yet_gives_no_items()
     {
         var read = new ReadIpmGeneratedFiles
