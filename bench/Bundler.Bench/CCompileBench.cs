@@ -66,6 +66,7 @@ internal static class CCompileBench
         sources.Add((BytesForm, ByteArrays(table, Path.Combine(work, "bytes")), ""));
         sources.Add((".incbin (assembler)", Incbin(table, Path.Combine(work, "incbin")), ""));
 
+        var loadBefore = BenchHost.LoadAverage();
         var results = new Dictionary<(string, string), List<Measure>>();
         for (var run = 0; run < runs; run++)
         {
@@ -88,7 +89,7 @@ internal static class CCompileBench
         }
 
         var mb = bytes / 1e6;
-        Console.WriteLine($"machine: {BenchHost.Machine()}; load average: {BenchHost.LoadAverage()}");
+        Console.WriteLine($"machine: {BenchHost.Machine()}; load average before the runs: {loadBefore}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"input:   {files.Count} files, {bytes:N0} bytes ({mb:F2} MB), the first of the default file set of the corpus ({files[0].Package} to {files[^1].Package}); {runs} runs, medians"));
         Console.WriteLine();
