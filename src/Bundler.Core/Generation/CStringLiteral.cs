@@ -14,11 +14,13 @@ internal static class CStringLiteral
 
     /// <summary>
     /// The literal as one or more <c>"..."</c> pieces, one per line, each line starting with
-    /// <paramref name="indent"/>; no trailing newline. A piece ends after every encoded newline (so the C
-    /// reads like the source), before a line would pass <paramref name="maxColumns"/>, and wherever an octal
-    /// escape is followed by an octal digit. Empty input gives <c>""</c>.
+    /// <paramref name="indent"/>; no trailing newline. A piece ends after every encoded newline when
+    /// <paramref name="breakAtNewlines"/> (so the C reads like the source), before a line would pass
+    /// <paramref name="maxColumns"/>, and wherever an octal escape is followed by an octal digit (that split
+    /// stays on the line). Empty input gives <c>""</c>. With <c>int.MaxValue</c> columns and no breaks at
+    /// newlines the whole literal is one line.
     /// </summary>
-    public static string Encode(ReadOnlySpan<byte> bytes, string indent = "", int maxColumns = DefaultMaxColumns)
+    public static string Encode(ReadOnlySpan<byte> bytes, string indent = "", int maxColumns = DefaultMaxColumns, bool breakAtNewlines = true)
     {
         // Room for at least one escape (4 chars) between the quotes keeps every line able to make progress.
         var width = Math.Max(maxColumns - indent.Length - 2, 4);
@@ -45,7 +47,7 @@ internal static class CStringLiteral
 
             sb.Append(token[..n]);
             lineChars += n;
-            if (bytes[i] == (byte)'\n' && i + 1 < bytes.Length)
+            if (breakAtNewlines && bytes[i] == (byte)'\n' && i + 1 < bytes.Length)
             {
                 sb.Append("\"\n").Append(indent).Append('"');
                 lineChars = 0;

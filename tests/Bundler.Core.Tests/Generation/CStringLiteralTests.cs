@@ -31,6 +31,24 @@ public sealed class CStringLiteralTests
     }
 
     [Fact]
+    public void Without_breaks_at_newlines_and_columns_a_file_is_one_line()
+    {
+        Assert.Equal("\"a\\nb\\n\\1\" \"2\\nc\"", CStringLiteral.Encode("a\nb\n\u00012\nc"u8, "", int.MaxValue, breakAtNewlines: false));
+
+        var random = new Random(8);
+        var input = new byte[5000];
+        random.NextBytes(input);
+        for (var i = 0; i < input.Length; i += 2)
+        {
+            input[i] = "\n1\n\\"u8[random.Next(4)];
+        }
+
+        var text = CStringLiteral.Encode(input, "", int.MaxValue, breakAtNewlines: false);
+        Assert.DoesNotContain('\n', text);
+        Assert.Equal(input, CLiteralReader.Decode(text));
+    }
+
+    [Fact]
     public void Long_lines_are_cut_at_the_column_limit()
     {
         // 100 columns minus 4 of indent minus 2 quotes leave 94 characters: 1000 = 10 * 94 + 60.

@@ -14,12 +14,13 @@ public sealed class CodeGeneratorTests
         using var temp = new TempDirectory();
         var output = temp.Combine("gen");
         var files = CodeGenerator.Generate(Tables.Echotest(), Generic, output);
-        Assert.Equal([Path.Combine(output, "ipm_modules.c"), Path.Combine(output, "ipm_modules.h")], files);
+        Assert.Equal([Path.Combine(output, "ipm_modules.c"), Path.Combine(output, "ipm_modules.h"), Path.Combine(output, "ipm_resolver.c")], files);
         foreach (var file in files)
         {
             var text = File.ReadAllText(file);
-            Assert.Contains("ipm 0.1.0-test", text, StringComparison.Ordinal);
-            Assert.Contains("sha512-AAAA", text, StringComparison.Ordinal);
+            var perBundle = !file.EndsWith("ipm_resolver.c", StringComparison.Ordinal);
+            Assert.Equal(perBundle, text.Contains("ipm 0.1.0-test", StringComparison.Ordinal));
+            Assert.Equal(perBundle, text.Contains("sha512-AAAA", StringComparison.Ordinal));
             Assert.DoesNotContain('\r', text);
             Assert.DoesNotContain(DateTime.UtcNow.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), text, StringComparison.Ordinal);
         }
@@ -27,6 +28,40 @@ public sealed class CodeGeneratorTests
         var c = File.ReadAllText(files[0]);
         Assert.Contains("/* /node_modules/echotest/index.js (echotest@0.0.1 /node_modules/echotest) */", c, StringComparison.Ordinal);
         Assert.Contains("static const unsigned char ipm_node_modules_echotest_index_js[45] IPM_NONSTRING =", c, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_resolver_source_is_the_same_for_every_bundle()
+    {
+        // Different packages, counts, digest, generator, entry, and a path long enough to raise pathMax: only
+        // ipm_modules.c and ipm_modules.h may change, so a firmware build's resolver never does.
+        using var temp = new TempDirectory();
+        var longPath = "/node_modules/deep/" + new string('d', 300) + ".js";
+        var tables = new[]
+        {
+            Tables.Echotest(),
+            new ModuleTable(
+                [new ModulePackage("deep", "2.0.0", "/node_modules/deep", longPath), new ModulePackage("other", "1.0.0", "/node_modules/other", null)],
+                [Tables.File(longPath, "exports.x = 1;\n"), Tables.File("/node_modules/other/index.js", "2;\n")],
+                "sha512-BBBB", "ipm 9.9.9", null),
+            new ModuleTable([], [], "sha512-EMPTY", "ipm test", null),
+        };
+        var outputs = tables.Select((t, i) => CodeGenerator.Generate(t, Generic, temp.Combine("gen" + i))).ToList();
+        var resolvers = outputs.Select(o => File.ReadAllBytes(o.Single(f => f.EndsWith("ipm_resolver.c", StringComparison.Ordinal)))).ToList();
+        Assert.All(resolvers, r => Assert.Equal(resolvers[0], r));
+        foreach (var perBundle in new[] { "ipm_modules.c", "ipm_modules.h" })
+        {
+            var texts = outputs.Select(o => File.ReadAllText(o.Single(f => f.EndsWith(perBundle, StringComparison.Ordinal)))).ToList();
+            Assert.Equal(texts.Count, texts.Distinct(StringComparer.Ordinal).Count());
+        }
+
+        // Identical text is not enough if it names a macro whose value differs per bundle: the counts are read
+        // through the variables, the only macro it may use is IPM_PATH_MAX (a setting, overridable).
+        var resolver = File.ReadAllText(temp.Combine("gen0", "ipm_resolver.c"));
+        Assert.DoesNotContain("IPM_FILE_COUNT", resolver, StringComparison.Ordinal);
+        Assert.DoesNotContain("IPM_PACKAGE_COUNT", resolver, StringComparison.Ordinal);
+        Assert.Contains("ipm_file_count", resolver, StringComparison.Ordinal);
+        Assert.Contains("ipm_package_count", resolver, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -50,7 +85,7 @@ public sealed class CodeGeneratorTests
         var output = temp.Combine("gen");
         temp.Write("gen/stale.c", "int stale;");
         CodeGenerator.Generate(Tables.Echotest(), Generic, output);
-        Assert.Equal(["ipm_modules.c", "ipm_modules.h"], Directory.GetFiles(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["ipm_modules.c", "ipm_modules.h", "ipm_resolver.c"], Directory.GetFiles(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(["gen"], Directory.GetFileSystemEntries(temp.Path).Select(Path.GetFileName));
     }
 

@@ -29,14 +29,18 @@ public sealed class IotjsTemplateSetTests
         var written = CodeGenerator.Generate(Table(), Iotjs, temp.Combine("gen"), log);
         string[] expected =
         [
-            "ipm.profile", "ipm_binding.c", "ipm_modules.c", "ipm_modules.h", "js/echotest.js", "js/ipm.js", "js/ipm_main.js", "modules.json",
+            "ipm.profile", "ipm_binding.c", "ipm_modules.c", "ipm_modules.h", "ipm_resolver.c", "js/echotest.js", "js/ipm.js", "js/ipm_main.js",
+            "modules.json",
         ];
         Assert.Equal(expected, written.Select(w => Path.GetRelativePath(temp.Combine("gen"), w).Replace('\\', '/')).Order(StringComparer.Ordinal));
 
         // The generic set's table and resolver, unchanged, so firmware C can use ipm_modules.h as well.
         using var generic = new TempDirectory();
         CodeGenerator.Generate(Table(), Path.Combine(RepoPaths.Templates, "generic"), generic.Path);
-        Assert.Equal(File.ReadAllBytes(generic.Combine("ipm_modules.c")), File.ReadAllBytes(temp.Combine("gen", "ipm_modules.c")));
+        foreach (var name in new[] { "ipm_modules.c", "ipm_modules.h", "ipm_resolver.c" })
+        {
+            Assert.Equal(File.ReadAllBytes(generic.Combine(name)), File.ReadAllBytes(temp.Combine("gen", name)));
+        }
 
         using var modules = JsonDocument.Parse(File.ReadAllText(temp.Combine("gen", "modules.json")));
         var names = modules.RootElement.GetProperty("modules").EnumerateObject().Select(p => p.Name).ToList();

@@ -77,7 +77,7 @@ public sealed class CorpusBundleTests(FootprintFixture fixture)
     [Fact]
     public void The_report_sizes_and_the_emitted_files_are_what_the_generated_C_holds()
     {
-        var dump = CCompiler.BuildExecutable(fixture.Temp("dump"), [GeneratedC.Source("dump.c"), Path.Combine(fixture.Generated, "ipm_modules.c")], [fixture.Generated]);
+        var dump = CCompiler.BuildExecutable(fixture.Temp("dump"), [GeneratedC.Source("dump.c"), .. GeneratedC.Sources(fixture.Generated)], [fixture.Generated]);
         var bins = fixture.Temp("dumped");
         Directory.CreateDirectory(bins);
         var lines = ProcessRunner.Run(dump, [bins]).EnsureSuccess("dump").StdOut.Split('\n').Where(l => l.Length > 0 && char.IsAsciiDigit(l[0]))

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Bundler.Integration.Tests.Generation;
 using Bundler.Testing;
 
 namespace Bundler.Integration.Tests.Foundation;
@@ -33,8 +34,11 @@ public sealed class FoundationEndToEndTests : IDisposable
         result.EnsureSuccess("ipm bundle");
 
         var host = CCompiler.BuildExecutable(_dir.Combine("host-firmware"),
-            [Path.Combine(RepoPaths.Samples, "host-firmware", "host.c"), Path.Combine(gen, "ipm_modules.c")], [gen], ["duktape", "m"]);
-        CCompiler.CompileForArm(Path.Combine(gen, "ipm_modules.c"), _dir.Combine("ipm_modules.o"), [gen]);
+            [Path.Combine(RepoPaths.Samples, "host-firmware", "host.c"), .. GeneratedC.Sources(gen)], [gen], ["duktape", "m"]);
+        foreach (var source in GeneratedC.Sources(gen))
+        {
+            CCompiler.CompileForArm(source, _dir.Combine(Path.GetFileNameWithoutExtension(source) + ".o"), [gen]);
+        }
 
         // Run from an empty folder: nothing on disk could answer a require.
         Directory.CreateDirectory(_dir.Combine("empty"));
@@ -59,7 +63,7 @@ public sealed class FoundationEndToEndTests : IDisposable
         var again = IpmCli.Run(_dir.Path, "bundle", "fx-app@^1.0.0", "--registry", _registry.Url, "--out", second, "--cache", _dir.Combine("cache"), "--frozen")
             .EnsureSuccess("second bundle");
         Assert.Contains("0 packuments read", again.StdOut, StringComparison.Ordinal);
-        foreach (var name in new[] { "ipm_modules.c", "ipm_modules.h" })
+        foreach (var name in new[] { "ipm_modules.c", "ipm_modules.h", "ipm_resolver.c" })
         {
             Assert.Equal(File.ReadAllBytes(Path.Combine(first, name)), File.ReadAllBytes(Path.Combine(second, name)));
         }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Bundler.Integration.Tests.Generation;
 using Bundler.Testing;
 
 namespace Bundler.Integration.Tests.Foundation;
@@ -37,7 +38,7 @@ public sealed class StaticRegistryTests : IDisposable
         IpmCli.Run(_dir.Combine("disk"), "bundle", "fx-app@^1.0.0", "--registry", folder, "--out", "gen", "--entry", "main.js", "--cache", _dir.Combine("cache2"))
             .EnsureSuccess("bundle from folder");
         var gen = _dir.Combine("disk", "gen");
-        var host = CCompiler.BuildExecutable(_dir.Combine("host"), [Path.Combine(RepoPaths.Samples, "host-firmware", "host.c"), Path.Combine(gen, "ipm_modules.c")], [gen], ["duktape", "m"]);
+        var host = CCompiler.BuildExecutable(_dir.Combine("host"), [Path.Combine(RepoPaths.Samples, "host-firmware", "host.c"), .. GeneratedC.Sources(gen)], [gen], ["duktape", "m"]);
         Assert.Equal(FoundationFixtures.ExpectedAppJson, ProcessRunner.Run(host, [], _dir.Path).EnsureSuccess("host").StdOut.TrimEnd('\n'));
 
         // Served by a static web server that knows nothing about npm.

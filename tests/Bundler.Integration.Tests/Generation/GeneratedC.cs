@@ -16,6 +16,12 @@ internal static class GeneratedC
 
     public static ModuleFile File(string path, string text) => new(path, Encoding.UTF8.GetBytes(text));
 
+    /// <summary>
+    /// The C files the generic set writes into <paramref name="folder"/>, both of which a firmware compiles: the
+    /// bundle's data and tables (ipm_modules.c) and the resolver (ipm_resolver.c, the same for every bundle).
+    /// </summary>
+    public static string[] Sources(string folder) => [Path.Combine(folder, "ipm_modules.c"), Path.Combine(folder, "ipm_resolver.c")];
+
     /// <summary>Generates <paramref name="table"/> with the generic set into <paramref name="folder"/>.</summary>
     public static string Generate(ModuleTable table, string folder)
     {

@@ -46,7 +46,7 @@ public sealed class ResolverFixture : IDisposable
             }.Select(f => GeneratedC.File(f.Item1, f.Item2)).ToList();
             Table = new ModuleTable(GeneratedC.PackagesOf(files), files, "sha512-resolver", "ipm resolver-test", "/app/index.js");
             var gen = GeneratedC.Generate(Table, _temp.Combine("gen"));
-            Driver = CCompiler.BuildExecutable(_temp.Combine("resolve"), [GeneratedC.Source("resolve.c"), Path.Combine(gen, "ipm_modules.c")], [gen]);
+            Driver = CCompiler.BuildExecutable(_temp.Combine("resolve"), [GeneratedC.Source("resolve.c"), .. GeneratedC.Sources(gen)], [gen]);
             var args = ResolverTests.Cases.SelectMany(c => new[] { c.Op, c.A, c.B }).ToList();
             var lines = ProcessRunner.Run(Driver, args).EnsureSuccess("resolve driver").StdOut.Split('\n');
             Results = ResolverTests.Cases.Select((c, i) => (c, lines[i])).ToDictionary(x => x.c.Key, x => x.Item2, StringComparer.Ordinal);

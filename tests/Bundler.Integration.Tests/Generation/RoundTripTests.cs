@@ -38,7 +38,7 @@ public sealed class RoundTripFixture : IDisposable
             Table = new ModuleTable(GeneratedC.PackagesOf(files), files, "sha512-roundtrip/+=", "ipm roundtrip-test", "/text/utf8.js");
             Generated = GeneratedC.Generate(Table, _temp.Combine("gen"));
             var dumper = CCompiler.BuildExecutable(_temp.Combine("dump"),
-                [GeneratedC.Source("dump.c"), Path.Combine(Generated, "ipm_modules.c")], [Generated], optimize: "-O0");
+                [GeneratedC.Source("dump.c"), .. GeneratedC.Sources(Generated)], [Generated], optimize: "-O0");
             Directory.CreateDirectory(_temp.Combine("out"));
             Lines = ProcessRunner.Run(dumper, [_temp.Combine("out")]).EnsureSuccess("dump").StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         }
@@ -118,6 +118,7 @@ public sealed class RoundTripTests(RoundTripFixture fixture) : IClassFixture<Rou
     public void Arm_cross_compiler_accepts_the_source_with_firmware_flags()
     {
         var obj = CCompiler.CompileForArm(Path.Combine(fixture.Generated, "ipm_modules.c"), fixture.Temp("ipm_modules.arm.o"), [fixture.Generated]);
+        CCompiler.CompileForArm(Path.Combine(fixture.Generated, "ipm_resolver.c"), fixture.Temp("ipm_resolver.arm.o"), [fixture.Generated]);
 
         // The flash estimate the pipeline reports must match what the cross compiler lays out as data.
         var sections = ProcessRunner.Run(CCompiler.Find("arm-none-eabi-size"), ["-A", obj]).EnsureSuccess("size").StdOut
@@ -133,10 +134,13 @@ public sealed class RoundTripTests(RoundTripFixture fixture) : IClassFixture<Rou
     public void An_empty_table_compiles_with_both_compilers()
     {
         var gen = GeneratedC.Generate(new ModuleTable([], [], "sha512-none", "ipm test", null), fixture.Temp("empty"));
-        CCompiler.BuildExecutable(fixture.Temp("empty-dump"), [GeneratedC.Source("dump.c"), Path.Combine(gen, "ipm_modules.c")], [gen]);
+        CCompiler.BuildExecutable(fixture.Temp("empty-dump"), [GeneratedC.Source("dump.c"), .. GeneratedC.Sources(gen)], [gen]);
         var result = ProcessRunner.Run(fixture.Temp("empty-dump"), [fixture.Temp("empty")]).EnsureSuccess("empty dump");
         Assert.Contains("counts\t0\t0", result.StdOut, StringComparison.Ordinal);
         Assert.Contains("entry\t-1", result.StdOut, StringComparison.Ordinal);
-        CCompiler.CompileForArm(Path.Combine(gen, "ipm_modules.c"), fixture.Temp("empty.arm.o"), [gen]);
+        foreach (var source in GeneratedC.Sources(gen))
+        {
+            CCompiler.CompileForArm(source, fixture.Temp("empty." + Path.GetFileNameWithoutExtension(source) + ".arm.o"), [gen]);
+        }
     }
 }

@@ -1,3 +1,4 @@
+using Bundler.Integration.Tests.Generation;
 using Bundler.Testing;
 
 namespace Bundler.Integration.Tests.Iotjs;
@@ -31,7 +32,7 @@ public sealed class IotjsBundleFixture : IDisposable
                 "--files", "deep=bad.json");
             Bundle.EnsureSuccess("ipm bundle --template iotjs");
             var dumper = CCompiler.BuildExecutable(_temp.Combine("table_dump"),
-                [Source("c", "table_dump.c"), Path.Combine(Generated, "ipm_modules.c")], [Generated], optimize: "-O0");
+                [Source("c", "table_dump.c"), .. GeneratedC.Sources(Generated)], [Generated], optimize: "-O0");
             Directory.CreateDirectory(Dump);
             var listing = ProcessRunner.Run(dumper, [Dump]).EnsureSuccess("table_dump").StdOut;
             File.WriteAllText(Listing, listing);

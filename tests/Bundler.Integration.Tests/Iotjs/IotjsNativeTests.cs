@@ -1,5 +1,6 @@
 using System.Text;
 using Bundler.Core.Generation;
+using Bundler.Integration.Tests.Generation;
 using Bundler.Testing;
 
 namespace Bundler.Integration.Tests.Iotjs;
@@ -44,6 +45,7 @@ public sealed class IotjsNativeTests : IDisposable
         ProcessRunner.Run(CCompiler.Gcc, args, _temp.Path).EnsureSuccess("gcc " + string.Join(' ', args));
         CCompiler.CompileForArm(Path.Combine(gen, "ipm_binding.c"), _temp.Combine("arm.o"), includes);
         CCompiler.CompileForArm(Path.Combine(gen, "ipm_modules.c"), _temp.Combine("arm-modules.o"), includes);
+        CCompiler.CompileForArm(Path.Combine(gen, "ipm_resolver.c"), _temp.Combine("arm-resolver.o"), includes);
     }
 
     [Fact]
@@ -51,7 +53,7 @@ public sealed class IotjsNativeTests : IDisposable
     {
         // cmake/iotjs.cmake: -Wall -Wextra -Werror -Wno-unused-parameter -Wsign-conversion -std=gnu99.
         var gen = Generate();
-        foreach (var file in new[] { "ipm_binding.c", "ipm_modules.c" })
+        foreach (var file in new[] { "ipm_binding.c", "ipm_modules.c", "ipm_resolver.c" })
         {
             string[] args = ["-std=gnu99", "-Wall", "-Wextra", "-Werror", "-Wno-unused-parameter", "-Wsign-conversion",
                 "-I" + IotjsBundleFixture.Source("stubs"), "-I" + gen, "-c", "-o", _temp.Combine(file + ".o"), Path.Combine(gen, file)];
@@ -154,7 +156,7 @@ public sealed class IotjsNativeTests : IDisposable
     {
         var gen = Generate();
         var probe = CCompiler.BuildExecutable(_temp.Combine("probe"),
-            [IotjsBundleFixture.Source("c", "binding_probe.c"), Path.Combine(gen, "ipm_binding.c"), Path.Combine(gen, "ipm_modules.c")],
+            [IotjsBundleFixture.Source("c", "binding_probe.c"), Path.Combine(gen, "ipm_binding.c"), .. GeneratedC.Sources(gen)],
             [IotjsBundleFixture.Source("stubs"), gen]);
         var result = ProcessRunner.Run(probe, [], _temp.Path, stdin: string.Join('\n', calls) + "\n").EnsureSuccess("binding_probe");
         return result.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);

@@ -39,17 +39,19 @@ public sealed class SampleFirmwareTests : IClassFixture<PackedSample>
         // One summary line per stage at normal verbosity.
         Assert.Equal(1, Count(first.Log, "ipm: resolved 3 packages"));
         Assert.Equal(1, Count(first.Log, "fetch: 2 packages, 2 downloaded ("));
-        // ipm_modules.c/.h, IPM-NOTICES.txt, ipm-report.json and ipm-report.html.
-        Assert.Equal(1, Count(first.Log, "ipm: generated 5 files into "));
+        // ipm_modules.c/.h, ipm_resolver.c, IPM-NOTICES.txt, ipm-report.json and ipm-report.html.
+        Assert.Equal(1, Count(first.Log, "ipm: generated 6 files into "));
         Assert.Matches(@"\(\d+ bytes of flash\)", first.Log);
         var lockText = File.ReadAllText(sample.LockPath);
         Assert.Contains("\"version\": \"0.0.1\"", lockText, StringComparison.Ordinal);
         Assert.DoesNotContain(Token, lockText, StringComparison.Ordinal);
         var generated = Directory.GetFiles(sample.GeneratedDir).Order(StringComparer.Ordinal).ToArray();
-        Assert.Equal(["IPM-NOTICES.txt", "ipm-report.html", "ipm-report.json", "ipm_modules.c", "ipm_modules.h"], generated.Select(Path.GetFileName));
+        Assert.Equal(["IPM-NOTICES.txt", "ipm-report.html", "ipm-report.json", "ipm_modules.c", "ipm_modules.h", "ipm_resolver.c"],
+            generated.Select(Path.GetFileName));
         Assert.All(generated, f => Assert.DoesNotContain(Token, File.ReadAllText(f), StringComparison.Ordinal));
         AssertNoToken(first.Log, sample.Combine("first.binlog"));
         var stamps = generated.Select(File.GetLastWriteTimeUtc).ToArray();
+        var resolver = File.ReadAllBytes(Path.Combine(sample.GeneratedDir, "ipm_resolver.c"));
 
         var second = sample.Run("build", "-v:n").EnsureSuccess();
         Assert.True(second.Skipped("IpmGenerate"), second.Log);
@@ -61,7 +63,7 @@ public sealed class SampleFirmwareTests : IClassFixture<PackedSample>
         // Touched to now, not into the future: a run must end newer than its inputs, as it does in real life.
         File.SetLastWriteTimeUtc(sample.Combine("app", "index.js"), DateTime.UtcNow);
         var touched = sample.Run("build", "-v:n").EnsureSuccess();
-        Assert.Equal(1, Count(touched.Log, "ipm: generated 5 files into "));
+        Assert.Equal(1, Count(touched.Log, "ipm: generated 6 files into "));
         Assert.Equal(stamps, generated.Select(File.GetLastWriteTimeUtc));
         Assert.True(sample.Run("build", "-v:n").EnsureSuccess().Skipped("IpmGenerate"));
 
@@ -69,6 +71,8 @@ public sealed class SampleFirmwareTests : IClassFixture<PackedSample>
         var changed = sample.Run("build", "-v:d").EnsureSuccess();
         Assert.False(changed.Skipped("IpmGenerate"), changed.Log);
         Assert.Contains("echo 0.0.2: HELLO FROM FLASH", changed.Log, StringComparison.Ordinal);
+        // Another package version, other data: the resolver's source stays the same bytes.
+        Assert.Equal(resolver, File.ReadAllBytes(Path.Combine(sample.GeneratedDir, "ipm_resolver.c")));
         Assert.Contains("\"version\": \"0.0.2\"", File.ReadAllText(sample.LockPath), StringComparison.Ordinal);
         // Detailed verbosity adds per-package lines; the token still never shows.
         Assert.Contains("echotest@0.0.2: downloaded ", changed.Log, StringComparison.Ordinal);

@@ -32,7 +32,7 @@ public sealed class RealPipelineTests
         var source = File.ReadAllText(project.Combine("out", "ipm_modules.c"));
         Assert.Contains("/node_modules/app/index.js", source, StringComparison.Ordinal);
         Assert.Contains("/node_modules/echotest/index.js", source, StringComparison.Ordinal);
-        Assert.Equal(["IPM-NOTICES.txt Other", "ipm-report.html Other", "ipm-report.json Other", "ipm_modules.c Source", "ipm_modules.h Header"],
+        Assert.Equal(["IPM-NOTICES.txt Other", "ipm-report.html Other", "ipm-report.json Other", "ipm_modules.c Source", "ipm_modules.h Header", "ipm_resolver.c Source"],
             task.GeneratedFiles.Select(i => $"{Path.GetFileName(i.ItemSpec)} {i.GetMetadata("Kind")}"));
         Assert.Contains(engine.Messages, m => m.Message.StartsWith("ipm: resolved 3 packages", StringComparison.Ordinal));
     }
