@@ -59,7 +59,7 @@ internal static class CStringLiteral
     }
 
     /// <summary>The UTF-8 bytes of <paramref name="text"/> as pieces on a single line (for short strings).</summary>
-    public static string EncodeInline(string text) => Encode(Utf8.GetBytes(text), "", int.MaxValue);
+    public static string EncodeInline(string text) => Encode(Utf8.GetBytes(text), "", int.MaxValue, breakAtNewlines: false);
 
     /// <summary>UTF-8 that throws on lone surrogates instead of silently writing U+FFFD.</summary>
     public static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);

@@ -107,6 +107,11 @@ public sealed class CStringLiteralTests
     public void Inline_form_is_one_line_of_utf8()
     {
         Assert.Equal("\"/node_modules/caf\\303\\251/x.js\"", CStringLiteral.EncodeInline("/node_modules/café/x.js"));
+
+        // A newline in a short string (a generator comment, a license field) stays an escape on the same line.
+        var text = CStringLiteral.EncodeInline("line one\nline two\n");
+        Assert.DoesNotContain("\n", text, StringComparison.Ordinal);
+        Assert.Equal("line one\nline two\n"u8.ToArray(), CLiteralReader.Decode(text));
     }
 
     private static void AssertWellFormed(string text)
