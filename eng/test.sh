@@ -24,6 +24,8 @@ for trx in "$results"/*.trx; do
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
   get() { echo "$counters" | sed -n "s/.* $1=\"\([0-9]*\)\".*/\1/p"; }
   p=$(get passed); f=$(get failed); e=$(get error); t=$(get timeout); a=$(get aborted); ne=$(get notExecuted)
+  # A test host that could not start (or aborted) leaves a TRX that ran nothing: that is a failure too.
+  if [ "$(get total)" = "0" ]; then echo "no test ran in $(basename "$trx")"; failed=$((failed + 1)); fi
   passed=$((passed + ${p:-0}))
   failed=$((failed + ${f:-0} + ${e:-0} + ${t:-0} + ${a:-0}))
   skipped=$((skipped + ${ne:-0}))
