@@ -77,7 +77,7 @@ internal static class ModuleItems
 
         if (version.Length > 1 && version[0] is '[' or '(' && version[^1] is ']' or ')')
         {
-            return Messages.ModuleVersionNuGetStyle(module, version);
+            return Messages.ModuleVersionNuGetStyle(module, version, NuGetRanges.ToNpm(version));
         }
 
         var valid = version.StartsWith("npm:", StringComparison.Ordinal) ? IsAlias(version[4..]) : IsRegistrySpec(version);

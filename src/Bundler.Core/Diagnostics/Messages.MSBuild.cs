@@ -6,8 +6,11 @@ public static partial class Messages
     public static Diagnostic ModuleVersionInvalid(string module, string version) =>
         Error("IPM9001", $"IpmModule '{module}': Version '{version}' is not an npm version, range or dist-tag, nor a 'file:', 'npm:' or http(s) tarball spec");
 
-    public static Diagnostic ModuleVersionNuGetStyle(string module, string version) =>
-        Error("IPM9002", $"IpmModule '{module}': Version '{version}' is a NuGet version range; write npm ranges such as '>=1.0.0 <2.0.0' or '^1.0.0'");
+    /// <summary>A NuGet interval range; <paramref name="npm"/> is the npm range admitting the same versions, when there is one.</summary>
+    public static Diagnostic ModuleVersionNuGetStyle(string module, string version, string? npm) =>
+        Error("IPM9002", npm is null
+            ? $"IpmModule '{module}': Version '{version}' is a NuGet version range; write npm ranges such as '>=1.0.0 <2.0.0' or '^1.0.0'"
+            : $"IpmModule '{module}': Version '{version}' is a NuGet version range; use \"{npm}\", the npm range for the same versions");
 
     public static Diagnostic LocalModuleHasVersion(string module, string version) =>
         Error("IPM9003", $"IpmModule '{module}' is a local folder and takes no Version (got '{version}'); use Include=\"name\" Version=\"file:{module}\" to give it a name");

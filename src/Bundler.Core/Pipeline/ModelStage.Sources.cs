@@ -71,6 +71,21 @@ internal static partial class ModelStage
         /// <summary>Where a project file (<see cref="Owner"/> null) is on disk.</summary>
         public string ProjectPath(string path) => Path.Combine(_project, path[1..]);
 
+        /// <summary>
+        /// <paramref name="diagnostic"/> with its virtual file replaced by the file on disk (a project file, or a
+        /// file of a local package), so MSBuild and IDEs show a path that exists; archive files stay virtual.
+        /// </summary>
+        public Diagnostic OnDisk(Diagnostic diagnostic)
+        {
+            if (diagnostic.File is not { } path || !path.StartsWith('/'))
+            {
+                return diagnostic;
+            }
+
+            var real = Owner(path) is { } c ? c.Source.UserPath(path[(c.VirtualDirectory.Length + 1)..]) : IsProjectFile(path) ? Path.GetFullPath(ProjectPath(path)) : null;
+            return real is null ? diagnostic : diagnostic with { File = real };
+        }
+
         public bool IsProjectFile(string path) => File.Exists(Path.Combine(_project, path[1..]));
 
         public byte[] Read(string path)

@@ -26,10 +26,22 @@ internal static partial class ModelStage
         var profile = EngineProfiles.Parse(request.EngineProfile);
         CheckEmitFolder(request);
         var sources = new Sources(request, contents);
+        try
+        {
+            return Build(request, sources, lockDigest, profile, log);
+        }
+        catch (IpmException e) when (sources.OnDisk(e.Diagnostic) is var mapped && !ReferenceEquals(mapped, e.Diagnostic))
+        {
+            throw new IpmException(mapped, e);
+        }
+    }
+
+    private static BundleModel Build(BundleRequest request, Sources sources, string lockDigest, EngineProfile profile, IBundleLog log)
+    {
         var prune = RequireGraph.Walk(sources.Packages, sources.Entry, sources.IsProjectFile, sources.Scan);
         foreach (var warning in prune.Warnings)
         {
-            log.Report(warning);
+            log.Report(sources.OnDisk(warning));
         }
 
         var files = new List<ModuleFile>(prune.Shipped.Count);
@@ -45,10 +57,10 @@ internal static partial class ModelStage
         {
             foreach (var e in errors.Skip(1))
             {
-                log.Report(e);
+                log.Report(sources.OnDisk(e));
             }
 
-            throw new IpmException(errors[0]);
+            throw new IpmException(errors[0]); // mapped to its file on disk by the caller
         }
 
         var shipped = files.Select(f => f.VirtualPath).ToHashSet(StringComparer.Ordinal);

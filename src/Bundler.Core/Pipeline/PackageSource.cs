@@ -21,6 +21,12 @@ internal abstract class PackageSource
     /// <summary>The files below <paramref name="folder"/> (package-relative) as a package of their own.</summary>
     public abstract PackageSource Below(string folder);
 
+    /// <summary>
+    /// The full path of a file of a local package folder, so diagnostics point at a file an IDE can open; null for
+    /// archives (held in memory or in a staging folder deleted after the run), which keep their virtual path.
+    /// </summary>
+    public virtual string? UserPath(string relative) => null;
+
     /// <summary>A folder on disk.</summary>
     public static PackageSource Disk(string folder, bool local) => new DiskSource(folder, local);
 
@@ -38,6 +44,8 @@ internal abstract class PackageSource
         public override bool Exists(string relative) => File.Exists(Path.Combine(folder, relative));
 
         public override PackageSource Below(string inner) => new DiskSource(Path.Combine(folder, inner), local);
+
+        public override string? UserPath(string relative) => local ? Path.GetFullPath(Path.Combine(folder, relative)) : null;
     }
 
     private sealed class MemorySource(IReadOnlyDictionary<string, byte[]> files, string prefix) : PackageSource
