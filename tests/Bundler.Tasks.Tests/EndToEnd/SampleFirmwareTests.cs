@@ -33,6 +33,8 @@ public sealed class SampleFirmwareTests : IClassFixture<PackedSample>
     public void Sample_builds_runs_and_rebuilds_only_what_changed()
     {
         var sample = NewSample();
+        // The application is the local `file:` package the story is about (Include="./app" is the other form).
+        Assert.Contains("<IpmModule Include=\"app\" Version=\"file:./app\" />", File.ReadAllText(sample.ProjectPath), StringComparison.Ordinal);
 
         var first = sample.Run("build", "-v:n", "-bl:" + sample.Combine("first.binlog")).EnsureSuccess();
         Assert.Contains("echo 0.0.1: HELLO FROM FLASH", first.Log, StringComparison.Ordinal);

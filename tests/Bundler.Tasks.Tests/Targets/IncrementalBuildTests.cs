@@ -175,6 +175,8 @@ public sealed class IncrementalBuildTests
         Assert.NotEqual(0, run.ExitCode);
         var line = Array.FindIndex(File.ReadAllLines(project.ProjectPath), l => l.Contains("left-pad", StringComparison.Ordinal)) + 1;
         Assert.Contains($"{project.ProjectPath}({line}): error IPM9002:", run.Log, StringComparison.Ordinal);
+        // The message says what to write instead, in the build log too.
+        Assert.Contains("is a NuGet version range; use \">=1.0.0 <2.0.0\"", run.Log, StringComparison.Ordinal);
     }
 
     /// <summary>Moves a file's time stamp forward instead of waiting for the clock to tick.</summary>
