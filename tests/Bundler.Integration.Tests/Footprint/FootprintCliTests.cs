@@ -21,7 +21,7 @@ public sealed class FootprintCliTests : IAsyncLifetime
         .WithFile("index.js", PublishedSource)
         .WithFile("helper.js", "module.exports = 41;\n");
 
-    private readonly IpmCli _cli = new();
+    private readonly Fetching.IpmCli _cli = new();
     private readonly FaultRegistry _registry = new();
 
     public Task InitializeAsync()
