@@ -103,13 +103,14 @@ internal static class Commands
         var output = new Option<string>(OptionNames.Out.Name) { Description = OptionNames.Out.Help, Required = true };
         var template = new Option<string>(OptionNames.Template.Name) { Description = OptionNames.Template.Help, DefaultValueFactory = _ => "generic" };
         var entry = Opt<string>(OptionNames.Entry);
+        var minify = new Option<bool>(OptionNames.Minify.Name) { Description = OptionNames.Minify.Help, DefaultValueFactory = _ => true };
         var noMinify = Opt<bool>(OptionNames.NoMinify);
         var maxFlash = Opt<long?>(OptionNames.MaxFlash);
         var profile = new Option<string>(OptionNames.EngineProfile.Name) { Description = OptionNames.EngineProfile.Help, DefaultValueFactory = _ => "es5.1" };
         var emit = Opt<string>(OptionNames.EmitFiles);
         var files = Opt<string[]>(OptionNames.Files);
         var excludeFiles = Opt<string[]>(OptionNames.ExcludeFiles);
-        foreach (var o in new Option[] { output, template, entry, noMinify, maxFlash, profile, emit, files, excludeFiles })
+        foreach (var o in new Option[] { output, template, entry, minify, noMinify, maxFlash, profile, emit, files, excludeFiles })
         {
             cmd.Options.Add(o);
         }
@@ -126,7 +127,7 @@ internal static class Commands
                 Modules = ModuleFileGlobs.Apply(request.Modules, p.GetValue(files) ?? [], p.GetValue(excludeFiles) ?? []),
                 Template = p.GetValue(template)!,
                 Entry = p.GetValue(entry) is { } e ? Path.GetFullPath(e, cwd) : null,
-                Minify = !p.GetValue(noMinify),
+                Minify = Minify(p, minify, noMinify),
                 MaxFlashBytes = p.GetValue(maxFlash),
                 EngineProfile = p.GetValue(profile)!,
                 EmitFilesDirectory = p.GetValue(emit) is { } d ? Path.GetFullPath(d, cwd) : null,
@@ -136,6 +137,23 @@ internal static class Commands
             return 0;
         });
         return cmd;
+    }
+
+    // --no-minify is --minify false; given with an explicit --minify true it contradicts it.
+    private static bool Minify(ParseResult p, Option<bool> minify, Option<bool> noMinify)
+    {
+        var explicitMinify = p.GetResult(minify) is { Implicit: false };
+        if (p.GetValue(noMinify))
+        {
+            if (explicitMinify && p.GetValue(minify))
+            {
+                throw new IpmException(Messages.BadOption(OptionNames.Minify.Name, "true", $"false, or no {OptionNames.Minify.Name} at all, beside {OptionNames.NoMinify.Name}"));
+            }
+
+            return false;
+        }
+
+        return p.GetValue(minify);
     }
 
     private static Command Lock()

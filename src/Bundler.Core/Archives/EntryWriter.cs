@@ -12,6 +12,7 @@ internal sealed class EntryWriter
     private readonly SortedDictionary<string, byte[]>? _memory;
     private readonly string _package;
     private readonly ExtractionLimits _limits;
+    private readonly long _memoryLimit = long.MaxValue;
     private readonly byte[] _buffer = new byte[81920];
 
     /// <summary>A writer creating files below <paramref name="root"/>.</summary>
@@ -24,15 +25,20 @@ internal sealed class EntryWriter
 
     // Creating a file costs about a millisecond on a journaling file system, more than reading and minifying it:
     // the bundle pipeline keeps archives in memory and only the files it ships ever leave the process.
-    private EntryWriter(string package, ExtractionLimits limits)
+    private EntryWriter(string package, ExtractionLimits limits, long memoryLimit)
     {
         _memory = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
         _package = package;
         _limits = limits;
+        _memoryLimit = memoryLimit;
     }
 
-    /// <summary>A writer keeping every file in memory (<see cref="MemoryFiles"/>); folders are implied by paths.</summary>
-    public static EntryWriter InMemory(string package, ExtractionLimits limits) => new(package, limits);
+    /// <summary>
+    /// A writer keeping every file in memory (<see cref="MemoryFiles"/>); folders are implied by paths. Past
+    /// <paramref name="memoryLimit"/> unpacked bytes it stops with <see cref="MemoryLimitExceededException"/>
+    /// (after the archive limits, so a hostile archive still gets its code).
+    /// </summary>
+    public static EntryWriter InMemory(string package, ExtractionLimits limits, long memoryLimit = long.MaxValue) => new(package, limits, memoryLimit);
 
     /// <summary>The files written by an in-memory writer, by package-relative path with '/', ordinally sorted.</summary>
     public IReadOnlyDictionary<string, byte[]> MemoryFiles => _memory ?? throw new InvalidOperationException("not an in-memory writer");
@@ -87,6 +93,11 @@ internal sealed class EntryWriter
                 throw new IpmException(Messages.ArchiveTooLarge(_package, _limits.MaxUnpackedBytes));
             }
 
+            if (Bytes > _memoryLimit)
+            {
+                throw new MemoryLimitExceededException(_package, _memoryLimit);
+            }
+
             progress?.Invoke(Bytes);
             target.Write(_buffer, 0, n);
         }
@@ -107,3 +118,10 @@ internal sealed class EntryWriter
         return full;
     }
 }
+
+/// <summary>
+/// An in-memory extraction went past the memory it was given. Not a user-visible error: the caller extracts the
+/// archive to disk instead.
+/// </summary>
+internal sealed class MemoryLimitExceededException(string package, long limit)
+    : Exception($"{package} unpacks to more than the {limit} bytes of memory left for archives");

@@ -114,22 +114,25 @@ internal static class PackageExtractor
     /// <see cref="ExtractFetched"/> into memory: the same checks and limits, the same codes, and no file written.
     /// </summary>
     public static ExtractedFiles ExtractFetchedToMemory(ContentCache cache, FetchedTarball fetched, ExtractionLimits limits,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, long memoryLimit = long.MaxValue)
     {
         var request = fetched.Request;
         ExtractedFiles extracted;
         using (var archive = cache.OpenVerified(fetched.CachePath, fetched.Integrity))
         {
-            extracted = ExtractToMemory(archive, request.IsZip ? ArchiveFormat.Zip : ArchiveFormat.TarGz, request.Label, limits, cancellationToken);
+            extracted = ExtractToMemory(archive, request.IsZip ? ArchiveFormat.Zip : ArchiveFormat.TarGz, request.Label, limits, cancellationToken, memoryLimit);
         }
 
         ManifestCheck.Verify(extracted.Files, request.Name, request.Version, request.Label);
         return extracted;
     }
 
-    /// <summary>Extracts a seekable archive into memory with every check <see cref="Extract(Stream, ArchiveFormat, string, string, ExtractionLimits, CancellationToken)"/> makes.</summary>
+    /// <summary>
+    /// Extracts a seekable archive into memory with every check <see cref="Extract(Stream, ArchiveFormat, string, string, ExtractionLimits, CancellationToken)"/>
+    /// makes; past <paramref name="memoryLimit"/> unpacked bytes it throws <see cref="MemoryLimitExceededException"/>.
+    /// </summary>
     public static ExtractedFiles ExtractToMemory(Stream archive, ArchiveFormat format, string packageLabel, ExtractionLimits limits,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, long memoryLimit = long.MaxValue)
     {
         if (!archive.CanSeek)
         {
@@ -138,7 +141,7 @@ internal static class PackageExtractor
 
         try
         {
-            var writer = EntryWriter.InMemory(packageLabel, limits);
+            var writer = EntryWriter.InMemory(packageLabel, limits, memoryLimit);
             if (format == ArchiveFormat.Zip)
             {
                 ZipExtractor.Extract(archive, writer, packageLabel, limits, cancellationToken);

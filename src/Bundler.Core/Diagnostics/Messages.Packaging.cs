@@ -2,7 +2,7 @@ namespace Bundler.Core.Diagnostics;
 
 public static partial class Messages
 {
-    // Packaging and size (IPM7xxx).
+    // Packaging and size (IPM7xxx). IPM7006 is retired: an archive's package.json naming another package is IPM5012.
     public static Diagnostic EntryOutsideProject(string entry, string project) =>
         Error("IPM7002", $"entry '{entry}' is not inside the project folder '{project}'");
 
@@ -17,9 +17,6 @@ public static partial class Messages
     public static Diagnostic UnresolvedRequire(string file, int line, string request) =>
         Warning("IPM7005", $"require('{request}') does not resolve to a bundled file and is not a built-in module; it will fail on the device unless the firmware provides it (add the file with the module's Files if it is in a package)")
             with { File = file, Line = line };
-
-    public static Diagnostic PackageIdentityMismatch(string requested, string found) =>
-        Error("IPM7006", $"archive of '{requested}' contains package.json for '{found}'");
 
     /// <summary>The <c>--emit-files</c> folder would be replaced as a whole, so it may not hold or lie in another folder the run uses.</summary>
     public static Diagnostic EmitFolderOverlaps(string folder, string what, string other) =>

@@ -17,7 +17,13 @@ public static class BundlePipeline
     }
 
     /// <summary>Restore, then generate into <see cref="BundleRequest.OutputDirectory"/> (replaced only on success).</summary>
-    public static async Task<BundleResult> RunAsync(BundleRequest request, IBundleLog log, CancellationToken cancellationToken)
+    public static Task<BundleResult> RunAsync(BundleRequest request, IBundleLog log, CancellationToken cancellationToken) =>
+        RunAsync(request, log, cancellationToken, beforeExtract: null);
+
+    /// <summary><see cref="RunAsync(BundleRequest, IBundleLog, CancellationToken)"/>; tests change archives in <paramref name="beforeExtract"/>
+    /// (called before each extraction attempt) to play another process touching the cache between fetching and extracting.</summary>
+    internal static async Task<BundleResult> RunAsync(BundleRequest request, IBundleLog log, CancellationToken cancellationToken,
+        Action<IReadOnlyDictionary<string, FetchedArchive>>? beforeExtract)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var templateDir = TemplateSets.Resolve(request.Template, request.ProjectDirectory);
@@ -30,6 +36,7 @@ public static class BundlePipeline
             IReadOnlyList<PackageContent> contents;
             try
             {
+                beforeExtract?.Invoke(archives);
                 contents = ContentStage.Collect(request, tree, archives, staging, log, cancellationToken);
             }
             catch (IpmException ex) when (ex.Code == "IPM4010")
@@ -39,6 +46,7 @@ public static class BundlePipeline
                 log.Detail($"{ex.Message}; fetching again");
                 archives = await FetchStage.FetchAsync(request, restore, tree, log, cancellationToken).ConfigureAwait(false);
                 TryDelete(staging);
+                beforeExtract?.Invoke(archives);
                 contents = ContentStage.Collect(request, tree, archives, staging, log, cancellationToken);
             }
 

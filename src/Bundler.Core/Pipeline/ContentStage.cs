@@ -29,9 +29,9 @@ internal sealed record PackageContent(
 
 /// <summary>Extracts every archive (into memory, or a staging folder past a budget) and lists each package's files;
 /// pruning comes later (ModelStage).</summary>
-internal static class ContentStage
+internal static partial class ContentStage
 {
-    /// <summary>Unpacked bytes kept in memory before further archives are extracted to the staging folder instead.</summary>
+    /// <summary>Unpacked bytes held in memory at most; an archive that would go past it is extracted to the staging folder.</summary>
     internal const long MemoryBudget = 256L * 1024 * 1024;
 
     public static IReadOnlyList<PackageContent> Collect(BundleRequest request, ResolvedTree tree, IReadOnlyDictionary<string, FetchedArchive> archives, string staging, IBundleLog log,
@@ -48,17 +48,20 @@ internal static class ContentStage
             {
                 source = PackageSource.Disk(p.LocalPath, local: true);
             }
-            else if (inMemory < memoryBudget)
-            {
-                var files = Extract(request, p, archives[p.Path], cancellationToken);
-                inMemory += files.Bytes;
-                source = PackageSource.Memory(files.Files);
-            }
             else
             {
-                var folder = Path.Combine(staging, (index++).ToString(System.Globalization.CultureInfo.InvariantCulture));
-                Extract(request, p, archives[p.Path], folder, cancellationToken);
-                source = PackageSource.Disk(folder, local: false);
+                var archive = OpenArchive(request, p, archives[p.Path]);
+                if (ExtractToMemory(request, p, archive, memoryBudget - inMemory, cancellationToken) is { } files)
+                {
+                    inMemory += files.Bytes;
+                    source = PackageSource.Memory(files.Files);
+                }
+                else
+                {
+                    var folder = Path.Combine(staging, (index++).ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    ExtractToFolder(request, p, archive, folder, cancellationToken);
+                    source = PackageSource.Disk(folder, local: false);
+                }
             }
 
             var topLevel = p.Depth == 1 && tree.Requires.ContainsKey(p.Name);
@@ -82,50 +85,6 @@ internal static class ContentStage
 
         log.Summary($"ipm: extracted {contents.Sum(c => c.Files.Count)} files of {contents.Count} packages");
         return contents;
-    }
-
-    private static ExtractedFiles Extract(BundleRequest request, ResolvedPackage p, FetchedArchive archive, CancellationToken cancellationToken)
-    {
-        if (archive.Fetched is not null)
-        {
-            // Re-verified while read: a cache entry changed since it was fetched is caught here.
-            return PackageExtractor.ExtractFetchedToMemory(archive.Cache!, archive.Fetched, request.ExtractionLimits, cancellationToken);
-        }
-
-        var label = $"{p.PackageName}@{p.Version}";
-        ExtractedFiles files;
-        using (var stream = OpenArchive(archive.Path, label))
-        {
-            files = PackageExtractor.ExtractToMemory(stream, p.IsZip ? ArchiveFormat.Zip : ArchiveFormat.TarGz, label, request.ExtractionLimits, cancellationToken);
-        }
-
-        ManifestCheck.Verify(files.Files, p.PackageName, p.Version, label);
-        return files;
-    }
-
-    private static void Extract(BundleRequest request, ResolvedPackage p, FetchedArchive archive, string folder, CancellationToken cancellationToken)
-    {
-        if (archive.Fetched is not null)
-        {
-            PackageExtractor.ExtractFetched(archive.Cache!, archive.Fetched, folder, request.ExtractionLimits, cancellationToken);
-            return;
-        }
-
-        var label = $"{p.PackageName}@{p.Version}";
-        PackageExtractor.Extract(archive.Path, p.IsZip ? ArchiveFormat.Zip : ArchiveFormat.TarGz, folder, label, request.ExtractionLimits, cancellationToken);
-        ManifestCheck.Verify(folder, p.PackageName, p.Version, label);
-    }
-
-    private static FileStream OpenArchive(string path, string label)
-    {
-        try
-        {
-            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new IpmException(Messages.CorruptArchive(label, $"cannot open '{path}': {ex.Message}"), ex);
-        }
     }
 
     // A module declared by name, or (name empty) as a local folder: the package installed from that folder.

@@ -18,7 +18,8 @@ public static class OptionNames
     public static readonly (string Name, string Help) Jobs = ("--jobs", "Concurrent downloads (default 8).");
     public static readonly (string Name, string Help) IpfsGateway = ("--ipfs-gateway", "IPFS HTTP gateway tried first for packages that carry a cid.");
     public static readonly (string Name, string Help) Entry = ("--entry", "The application's entry file, bundled and run by the template's main module.");
-    public static readonly (string Name, string Help) NoMinify = ("--no-minify", "Ship JavaScript as published, without removing comments and whitespace.");
+    public static readonly (string Name, string Help) Minify = ("--minify", "Remove comments and whitespace from shipped JavaScript (default true; --minify false ships it as published).");
+    public static readonly (string Name, string Help) NoMinify = ("--no-minify", "Shorthand for --minify false.");
     public static readonly (string Name, string Help) MaxFlash = ("--max-flash", "Flash budget in bytes; over it is an error listing the largest contributors.");
     public static readonly (string Name, string Help) EngineProfile = ("--engine-profile", "JavaScript the engine accepts: es5.1 (IoT.js default) or es.next.");
     public static readonly (string Name, string Help) AllowUnverified = ("--allow-unverified", "Accept packages with neither integrity nor shasum (a warning each).");

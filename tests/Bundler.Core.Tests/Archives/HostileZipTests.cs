@@ -16,6 +16,8 @@ public sealed class HostileZipTests
         ["zip invalid UTF-8 name"] = new(() => ZipBuilder.ReplaceAll(Zip(z => z.File("package/xx.js", "x")), "xx.js", [0xFF, 0xFE, .. ".js"u8]), "IPM5002", "UTF-8"),
         ["zip symbolic link"] = new(() => Zip(z => z.File("package/package.json", "{}").UnixTyped("package/link", 0xA000, Encoding.UTF8.GetBytes("/etc/passwd"))), "IPM5001", "package/link"),
         ["zip FIFO"] = new(() => Zip(z => z.UnixTyped("package/pipe", 0x1000, [])), "IPM5001", "FIFO"),
+        ["zip socket"] = new(() => Zip(z => z.UnixTyped("package/sock", 0xC000, [])), "IPM5001", "socket"),
+        ["zip unknown Unix type"] = new(() => Zip(z => z.UnixTyped("package/odd", 0xE000, [])), "IPM5001", "unknown Unix type 0xe000"),
         ["zip character device"] = new(() => Zip(z => z.UnixTyped("package/tty", 0x2000, [])), "IPM5001", "character device"),
         ["zip case collision"] = new(() => Zip(z => z.File("package/README.md", "1").File("package/readme.md", "2")), "IPM5003", "package/readme.md"),
         ["zip NFC collision"] = new(() => Zip(z => z.File("package/caf\u00e9.js", "1").File("package/cafe\u0301.js", "2")), "IPM5003", null),
@@ -25,6 +27,9 @@ public sealed class HostileZipTests
         ["zip more entries than the limit"] = new(() => Zip(z => Enumerable.Range(0, 6).ToList().ForEach(i => z.File($"package/f{i}", "x"))), "IPM5007", null,
             ExtractionLimits.Default with { MaxEntries = 5 }),
         ["zip over the unpacked limit"] = new(() => Zip(z => z.File("package/a.bin", HostileTarTests.Random(100_000, 8))), "IPM5008", null,
+            ExtractionLimits.Default with { MaxUnpackedBytes = 64 * 1024 }),
+        // The central directory claims 1,000 bytes, under the limit; only the bytes counted while copying reveal 100,000.
+        ["zip whose central directory understates random content past the unpacked limit"] = new(() => LieAboutSize(Zip(z => z.File("package/a.bin", HostileTarTests.Random(100_000, 11))), 1000), "IPM5008", null,
             ExtractionLimits.Default with { MaxUnpackedBytes = 64 * 1024 }),
         ["zip bomb, 10 MiB of zeros"] = new(() => Zip(z => z.File("package/zeros.bin", new byte[10 * 1024 * 1024])), "IPM5009", null),
         ["zip bomb behind a central directory that lies about the size"] = new(() => LieAboutSize(Zip(z => z.File("package/zeros.bin", new byte[10 * 1024 * 1024])), 1000), "IPM5009", null),

@@ -92,6 +92,12 @@ public sealed class RequireGraphTests
                 ("docs/x.md", ""),
                 ("types.d.ts", ""),
                 ("src/x.ts", ""),
+                ("examples/demo.js", ""),
+                ("example/basic.js", ""),
+                ("plugins/x.js.map", "{}"),
+                (".eslintrc.js", ""),
+                ("plugins/.hidden.js", ""),
+                (".config.json", "{}"),
             ])
             .Package("/node_modules/dep", files: [("index.js", "require('./helper');"), ("helper.js", ""), ("other.js", "")])
             .Package("/node_modules/untouched", files: [("index.js", "")])
@@ -109,6 +115,10 @@ public sealed class RequireGraphTests
         Assert.Contains("/node_modules/plug/plugins/y.json", r.Shipped.Keys);
         Assert.Equal("fallback", r.Shipped["/node_modules/plug/plugins/x.js"]);
         Assert.DoesNotContain(r.Shipped.Keys, k => k.Contains("/test/", StringComparison.Ordinal) || k.EndsWith(".md", StringComparison.Ordinal) || k.EndsWith("ts", StringComparison.Ordinal));
+        // Examples, source maps and dotfiles (JavaScript or JSON though some are) stay out of the default set.
+        Assert.Equal(
+            ["/node_modules/plug/index.js", "/node_modules/plug/package.json", "/node_modules/plug/plugins/x.js", "/node_modules/plug/plugins/y.json"],
+            r.Shipped.Keys.Where(k => k.StartsWith("/node_modules/plug/", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
 
         // A computed name may be any dependency: their mains ship and are followed; other packages stay pruned.
         Assert.Equal("fallback", r.Shipped["/node_modules/dep/index.js"]);
