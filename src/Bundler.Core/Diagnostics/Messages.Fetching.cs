@@ -3,8 +3,10 @@ namespace Bundler.Core.Diagnostics;
 // Fetching, cache and integrity (IPM4xxx). URLs passed here must already have their credentials removed.
 public static partial class Messages
 {
-    public static Diagnostic IntegrityMismatch(string package, string url, string expected, string actual) =>
-        Error("IPM4001", $"integrity check failed for {package} downloaded from {url}: expected {expected}, got {actual}");
+    /// <summary><paramref name="requirement"/> is <see cref="Requirement"/> of the first chain that reaches the
+    /// package, or empty when the fetcher is used without a tree.</summary>
+    public static Diagnostic IntegrityMismatch(string package, string requirement, string url, string expected, string actual) =>
+        Error("IPM4001", $"integrity check failed for {package}{(requirement.Length == 0 ? "" : $" ({requirement})")} downloaded from {url}: expected {expected}, got {actual}");
 
     public static Diagnostic NoIntegrity(string package) =>
         Error("IPM4002", $"{package} has neither integrity nor shasum in the registry metadata; refusing to use unverified bytes (allow with --allow-unverified)");

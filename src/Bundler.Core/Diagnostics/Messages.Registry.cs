@@ -3,9 +3,11 @@ namespace Bundler.Core.Diagnostics;
 public static partial class Messages
 {
     // Registries and configuration (IPM2xxx).
-    public static Diagnostic PackageNotFound(string name, string registry, string chain) =>
-        Error("IPM2001", $"package '{name}' not found in {registry} (required by {chain})");
+    public static Diagnostic PackageNotFound(string name, string range, string registry, string chain) =>
+        Error("IPM2001", $"package '{name}' not found in {registry} ({Requirement(range, chain)})");
 
+    /// <summary>Raised where the packument is read, which serves every requirement of <paramref name="name"/>; the
+    /// resolver adds the range and chain of the requirement that waited for it (<see cref="ForRequirement"/>).</summary>
     public static Diagnostic RegistryUnreachable(string registry, string name, string why) =>
         Error("IPM2002", $"registry {registry} unreachable while reading '{name}': {why}");
 
@@ -35,6 +37,16 @@ public static partial class Messages
 
     public static Diagnostic SearchFailed(string registry, string why) =>
         Error("IPM2010", $"search failed at {registry}: {why}");
+
+    /// <summary>
+    /// A packument read that failed (unreachable, bad status, not JSON, ...), told again with the requirement that
+    /// needed it: the same code, the same words, and then <c>(range '^1', required by app &gt; b@^2)</c>.
+    /// </summary>
+    public static Diagnostic ForRequirement(Diagnostic failure, string range, string chain) =>
+        failure with { Message = $"{failure.Message} ({Requirement(range, chain)})" };
+
+    /// <summary>How a message names the requirement at fault: its range and the chain that asked for it.</summary>
+    public static string Requirement(string range, string chain) => $"range '{range}', required by {chain}";
 
     /// <summary>401 or 403 for a packument. <paramref name="nerfDart"/> is the key a credential for it would have.</summary>
     public static Diagnostic RegistryAuthFailed(string registry, string name, int status, string nerfDart) =>

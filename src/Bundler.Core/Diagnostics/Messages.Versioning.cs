@@ -14,9 +14,5 @@ public static partial class Messages
     public static Diagnostic InvalidVersionSpec(string spec, string package, string chain, string why) =>
         Error("IPM1102", $"invalid version spec '{spec}' for {package}{RequiredBy(chain)}: {why}");
 
-    /// <summary>Packument keys npm cannot parse; they are never chosen by a range.</summary>
-    public static Diagnostic UnparseableVersionsSkipped(string package, IReadOnlyList<string> versions) =>
-        Warning("IPM1103", $"{package}: skipped {versions.Count} version(s) npm cannot parse: {string.Join(", ", versions.Select(v => $"'{v}'"))}");
-
     private static string RequiredBy(string chain) => string.IsNullOrEmpty(chain) ? "" : $" (required by {chain})";
 }

@@ -143,7 +143,7 @@ internal sealed class TarballFetcher
                 (_, body, token) => WriteAsync(body, temp, algorithm, request.Label, shownUrl, token), cancellationToken).ConfigureAwait(false);
             if (expected is not null && !expected.Matches(digest))
             {
-                throw new IpmException(Messages.IntegrityMismatch(request.Label, shownUrl, expected.Describe(), ExpectedIntegrity.Sri(algorithm, digest)));
+                throw new IpmException(Messages.IntegrityMismatch(request.Label, request.Requirement, shownUrl, expected.Describe(), ExpectedIntegrity.Sri(algorithm, digest)));
             }
 
             var path = _cache.Commit(temp, algorithm, digest);

@@ -12,6 +12,9 @@ internal sealed record TarballRequest(string Name, string Version, Uri Url, stri
 
     public IReadOnlyList<Uri> AlternateUrls { get; init; } = [];
 
+    /// <summary>The range and chain that asked for the package (<see cref="Diagnostics.Messages.Requirement"/>), for messages; empty when unknown.</summary>
+    public string Requirement { get; init; } = string.Empty;
+
     /// <summary><c>name@version</c>, how messages name the package.</summary>
     public string Label => $"{Name}@{Version}";
 

@@ -15,9 +15,11 @@ internal static class FetchStage
     {
         var result = new SortedDictionary<string, FetchedArchive>(StringComparer.Ordinal);
         var remote = new List<(ResolvedPackage Package, TarballRequest Request)>();
+        var requirements = TreeQueries.FirstRequirements(tree, request.RootName);
         foreach (var p in tree.Packages.Where(p => p.LocalPath is null))
         {
             var label = $"{p.PackageName}@{p.Version}";
+            var requirement = requirements.TryGetValue(p.Path, out var r) ? Messages.Requirement(r.Range, r.Chain) : string.Empty;
             if (p.Resolved is null)
             {
                 throw new IpmException(Messages.DownloadFailed(label, "(none)", "the registry gave no archive URL"));
@@ -25,13 +27,13 @@ internal static class FetchStage
 
             if (p.Resolved.StartsWith("file:", StringComparison.Ordinal))
             {
-                result[p.Path] = new FetchedArchive(await VerifyLocalAsync(request, p, label, log, cancellationToken).ConfigureAwait(false), null, null);
+                result[p.Path] = new FetchedArchive(await VerifyLocalAsync(request, p, label, requirement, log, cancellationToken).ConfigureAwait(false), null, null);
                 continue;
             }
 
             var url = new Uri(p.Resolved);
             var alternates = request.IpfsGateway is not null && TarballRequest.IpfsGatewayUrl(new Uri(request.IpfsGateway), p.Cid) is { } ipfs ? new[] { ipfs } : [];
-            remote.Add((p, new TarballRequest(p.PackageName, p.Version, url, p.Integrity, p.Shasum) { IsZip = p.IsZip, AlternateUrls = alternates }));
+            remote.Add((p, new TarballRequest(p.PackageName, p.Version, url, p.Integrity, p.Shasum) { IsZip = p.IsZip, AlternateUrls = alternates, Requirement = requirement }));
         }
 
         if (remote.Count > 0)
@@ -49,7 +51,7 @@ internal static class FetchStage
     }
 
     // Archives in a folder registry are read where they are; the same integrity rules apply.
-    private static async Task<string> VerifyLocalAsync(BundleRequest request, ResolvedPackage p, string label, IBundleLog log, CancellationToken cancellationToken)
+    private static async Task<string> VerifyLocalAsync(BundleRequest request, ResolvedPackage p, string label, string requirement, IBundleLog log, CancellationToken cancellationToken)
     {
         var path = Path.GetFullPath(p.Resolved![5..], request.ProjectDirectory);
         if (!File.Exists(path))
@@ -83,7 +85,7 @@ internal static class FetchStage
         var actual = hash.GetHashAndReset();
         if (!expected.Matches(actual))
         {
-            throw new IpmException(Messages.IntegrityMismatch(label, path, expected.Describe(), ExpectedIntegrity.Sri(expected.Algorithm, actual)));
+            throw new IpmException(Messages.IntegrityMismatch(label, requirement, path, expected.Describe(), ExpectedIntegrity.Sri(expected.Algorithm, actual)));
         }
 
         return path;

@@ -23,7 +23,7 @@ public static class RegistryMirror
         foreach (var group in tree.Packages.Where(p => p.LocalPath is null).GroupBy(p => p.PackageName, StringComparer.Ordinal))
         {
             var packument = await restore.SourceFor(group.Key).GetPackumentAsync(group.Key, cancellationToken).ConfigureAwait(false)
-                ?? throw new IpmException(Messages.PackageNotFound(group.Key, restore.SourceFor(group.Key).Display, request.RootName));
+                ?? throw new IpmException(Messages.PackageNotFound(group.Key, group.First().Version, restore.SourceFor(group.Key).Display, request.RootName));
             var dir = Path.Combine(folder, group.Key.Replace('/', Path.DirectorySeparatorChar));
             Directory.CreateDirectory(Path.Combine(dir, "-"));
             var existing = await new FolderRegistry(folder).GetPackumentAsync(group.Key, cancellationToken).ConfigureAwait(false);

@@ -160,6 +160,30 @@ public static class TreeQueries
         return results;
     }
 
+    /// <summary>
+    /// For each package (by install path), the range it was asked for with and the chain that asked
+    /// (<c>root &gt; b@^2</c>), along the shortest path from the root (ordinal order among equals), for messages
+    /// about the package. One breadth-first walk for the whole tree; packages nothing reaches are absent.
+    /// </summary>
+    internal static Dictionary<string, (string Range, string Chain)> FirstRequirements(ResolvedTree tree, string rootName)
+    {
+        var found = new Dictionary<string, (string Range, string Chain)>(StringComparer.Ordinal);
+        var queue = new Queue<(string Path, string Chain, List<(string Name, string Spec, bool Optional)> Edges)>();
+        queue.Enqueue((string.Empty, rootName, tree.Requires.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => (kv.Key, kv.Value, false)).ToList()));
+        while (queue.TryDequeue(out var at))
+        {
+            foreach (var (name, spec, _) in at.Edges)
+            {
+                if (tree.ResolveFrom(at.Path, name) is { } next && found.TryAdd(next.Path, (spec, at.Chain)))
+                {
+                    queue.Enqueue((next.Path, $"{at.Chain} > {name}@{spec}", Edges(next)));
+                }
+            }
+        }
+
+        return found;
+    }
+
     private static string? Spec(ResolvedPackage p, string name) =>
         p.Dependencies.TryGetValue(name, out var s) ? s
         : p.OptionalDependencies.TryGetValue(name, out s) ? s

@@ -39,8 +39,22 @@ internal sealed partial class TreeBuilder
     private async Task<TreeNode> FromRegistryAsync(TreeNode from, PackageSpec spec, string chain, CancellationToken cancellationToken)
     {
         var name = spec.PackageName;
-        var packument = await _packuments.GetAsync(name, cancellationToken).ConfigureAwait(false)
-            ?? throw new IpmException(Messages.PackageNotFound(name, _packuments.SourceFor(name).Display, from.Chain));
+        Packument? packument;
+        try
+        {
+            packument = await _packuments.GetAsync(name, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IpmException ex) when (ex.Code.StartsWith("IPM2", StringComparison.Ordinal))
+        {
+            // The read is shared by every requirement of this name; the message gets the one that waited for it.
+            throw new IpmException(Messages.ForRequirement(ex.Diagnostic, spec.Range, from.Chain), ex);
+        }
+
+        if (packument is null)
+        {
+            throw new IpmException(Messages.PackageNotFound(name, spec.Range, _packuments.SourceFor(name).Display, from.Chain));
+        }
+
         var candidates = new List<VersionCandidate>();
         foreach (var (version, listed) in packument.Versions)
         {

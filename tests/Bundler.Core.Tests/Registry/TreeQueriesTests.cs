@@ -116,4 +116,18 @@ public sealed class TreeQueriesTests
         Assert.Equal("IPM3012", e.Code);
         Assert.Contains("'nope'", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void First_requirements_give_each_copy_its_range_and_the_shortest_chain_to_it()
+    {
+        var found = TreeQueries.FirstRequirements(Sample(), "app");
+
+        // c is wanted by a (^2, nested copy) and by b (^1, hoisted copy); each copy gets the edge that reaches it.
+        Assert.Equal(("^2.0.0", "app > a@^1.0.0"), found["node_modules/a/node_modules/c"]);
+        Assert.Equal(("^1.0.0", "app > b@^1.0.0"), found["node_modules/c"]);
+        Assert.Equal(("^1.0.0", "app"), found["node_modules/a"]); // the root's edge, not b's longer one
+        Assert.Equal(("npm:real@^2.0.0", "app"), found["node_modules/alias"]);
+        Assert.Equal(("^1.0.0", "app > x@^1.0.0"), found["node_modules/y"]);
+        Assert.False(found.ContainsKey("node_modules/stray"));
+    }
 }

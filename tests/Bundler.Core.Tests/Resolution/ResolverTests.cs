@@ -58,7 +58,7 @@ public sealed class ResolverTests
         var ex = await Assert.ThrowsAsync<IpmException>(() => Resolve(reg, null, "a@^1"));
         Assert.Equal("IPM2001", ex.Code);
         Assert.Contains("'c'", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("app > a@^1 > b@^2", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("range '~1.4', required by app > a@^1 > b@^2", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -67,6 +67,7 @@ public sealed class ResolverTests
         var reg = new FakeRegistry().Add("a", "1.0.0").Add("a", "1.1.0");
         var ex = await Assert.ThrowsAsync<IpmException>(() => Resolve(reg, null, "a@^2"));
         Assert.Equal("IPM3001", ex.Code);
+        Assert.Contains("'a' satisfies '^2' (required by app)", ex.Message, StringComparison.Ordinal);
         Assert.Contains("1.0.0, 1.1.0", ex.Message, StringComparison.Ordinal);
     }
 

@@ -64,6 +64,7 @@ public sealed class FaultRegistryCliTests : IAsyncLifetime
 
         var line = Failed(result, "IPM4001");
         Assert.Contains("cf-dep@1.0.0", line, StringComparison.Ordinal);
+        Assert.Contains("range '^1.0.0', required by root > cf-app@^1.0.0)", line, StringComparison.Ordinal);
         Assert.Contains(packages[1].Integrity, line, StringComparison.Ordinal);
         Assert.Contains(packages[2].Integrity, line, StringComparison.Ordinal);
         Assert.Equal(before, State(_cli.Out));

@@ -6,7 +6,8 @@ namespace Bundler.Integration.Tests.Foundation;
 
 /// <summary>
 /// Every error the foundation issue names, through the real CLI: exit code 1 (2 for bad usage), one
-/// <c>error IPM####</c> line naming the package, range and chain, and the output folder exactly as it was.
+/// <c>error IPM####</c> line naming the package, range and chain (each test asks for all three, the chain as
+/// <c>range '...', required by root &gt; ...</c>), and the output folder exactly as it was.
 /// </summary>
 [Collection(VerdaccioFixture.Collection)]
 public sealed class FoundationErrorTests : IDisposable
@@ -48,15 +49,15 @@ public sealed class FoundationErrorTests : IDisposable
 
     [Fact]
     public void Unknown_package() =>
-        AssertFailed(Bundle("it-no-such-package@^1", "--registry", _registry.Url), 1, "IPM2001", "'it-no-such-package'", _registry.Url.TrimEnd('/'));
+        AssertFailed(Bundle("it-no-such-package@^1", "--registry", _registry.Url), 1, "IPM2001", "'it-no-such-package'", _registry.Url.TrimEnd('/'), "range '^1', required by root)");
 
     [Fact]
     public void Unknown_package_deep_in_the_tree_names_the_chain() =>
-        AssertFailed(Bundle("it-broken@^1", "--registry", _registry.Url), 1, "IPM2001", "'it-missing-dependency'", "root > it-broken@^1");
+        AssertFailed(Bundle("it-broken@^1", "--registry", _registry.Url), 1, "IPM2001", "'it-missing-dependency'", "range '~1.4.0', required by root > it-broken@^1)");
 
     [Fact]
     public void No_version_satisfies_the_range() =>
-        AssertFailed(Bundle("fx-a@^9.1", "--registry", _registry.Url), 1, "IPM3001", "'fx-a'", "'^9.1'", "1.0.0, 1.2.0");
+        AssertFailed(Bundle("fx-a@^9.1", "--registry", _registry.Url), 1, "IPM3001", "'fx-a'", "'^9.1'", "(required by root)", "1.0.0, 1.2.0");
 
     [Fact]
     public void Registry_unreachable()
@@ -66,7 +67,7 @@ public sealed class FoundationErrorTests : IDisposable
         listener.Start();
         var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
-        AssertFailed(Bundle("fx-a@^1", "--registry", $"http://127.0.0.1:{port}/"), 1, "IPM2002", "'fx-a'");
+        AssertFailed(Bundle("fx-a@^1", "--registry", $"http://127.0.0.1:{port}/"), 1, "IPM2002", "'fx-a'", "range '^1', required by root)");
     }
 
     [Fact]
@@ -95,7 +96,7 @@ public sealed class FoundationErrorTests : IDisposable
             },
         };
         File.WriteAllText(Path.Combine(registry, "it-tampered", "index.json"), packument.ToJsonString());
-        AssertFailed(Bundle("it-tampered@1.0.0", "--registry", registry), 1, "IPM4001", "it-tampered@1.0.0");
+        AssertFailed(Bundle("it-tampered@1.0.0", "--registry", registry), 1, "IPM4001", "it-tampered@1.0.0", "range '1.0.0', required by root)");
     }
 
     [Fact]
@@ -104,7 +105,40 @@ public sealed class FoundationErrorTests : IDisposable
 
     [Fact]
     public void Invalid_range_names_the_package() =>
-        AssertFailed(Bundle("fx-a@>>1", "--registry", _registry.Url), 1, "IPM1101", "fx-a");
+        AssertFailed(Bundle("fx-a@>>1", "--registry", _registry.Url), 1, "IPM1101", "'>>1'", "fx-a");
+
+    [Fact]
+    public void Invalid_range_deep_in_the_tree_names_the_package_the_range_and_the_chain()
+    {
+        // npm publish would refuse the range, so a static folder registry carries the packuments (no archives:
+        // resolution stops before any fetch).
+        var registry = _dir.Combine("registry");
+        WritePackument(registry, "echotest", "0.0.1", new JsonObject { ["it-target"] = ">>1" });
+        WritePackument(registry, "it-target", "1.0.0", new JsonObject());
+
+        AssertFailed(Bundle("echotest@^0.0.1", "--registry", registry), 1, "IPM1101", "invalid version range '>>1' for it-target (required by root > echotest@^0.0.1)");
+    }
+
+    private static void WritePackument(string registry, string name, string version, JsonObject dependencies)
+    {
+        Directory.CreateDirectory(Path.Combine(registry, name));
+        var packument = new JsonObject
+        {
+            ["name"] = name,
+            ["dist-tags"] = new JsonObject { ["latest"] = version },
+            ["versions"] = new JsonObject
+            {
+                [version] = new JsonObject
+                {
+                    ["name"] = name,
+                    ["version"] = version,
+                    ["dependencies"] = dependencies,
+                    ["dist"] = new JsonObject { ["tarball"] = $"-/{name}-{version}.tgz", ["integrity"] = "sha512-" + Convert.ToBase64String(SHA512.HashData("absent"u8)) },
+                },
+            },
+        };
+        File.WriteAllText(Path.Combine(registry, name, "index.json"), packument.ToJsonString());
+    }
 
     [Fact]
     public void Bad_usage_exits_2()

@@ -157,7 +157,7 @@ public sealed class RegistryVariantTests : IDisposable
         var result = Bundle(project);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal($"error IPM2001: package 'x' not found in {registry.Url} (required by app > b@^2)", Assert.Single(IpmProcess.Diagnostics(result)));
+        Assert.Equal($"error IPM2001: package 'x' not found in {registry.Url} (range '^1.0.0', required by app > b@^2)", Assert.Single(IpmProcess.Diagnostics(result)));
     }
 
     [Theory]

@@ -16,9 +16,9 @@ function evaluate (loose) {
     }
   })
   const versions = input.versions.map(v => semver.parse(v, opts))
+  // validRange(r) is null exactly when new Range(r) throws, so `range` answers 'accepted or not' as well.
   return {
     range: ranges.map(r => (r ? r.range : null)),
-    validRange: input.ranges.map(r => semver.validRange(r, opts)),
     version: versions.map(v => (v ? v.version : null)),
     build: versions.map(v => (v ? v.build.join('.') : null)),
     satisfies: input.satisfies.map(([r, v]) => semver.satisfies(input.versions[v], input.ranges[r], opts)),

@@ -1,10 +1,12 @@
 namespace Bundler.Core.Registry.Http;
 
-/// <summary>Makes URLs safe to print: no user info, and no values of query parameters that look like secrets.</summary>
+/// <summary>
+/// Makes URLs safe to print: no user info, and no values of query parameters that look like secrets. The rule for
+/// what looks like a secret is the lock file's (<see cref="Registry.Redact.IsCredentialParameter"/>); here the
+/// parameter stays visible with its value masked, so a log still shows which one was sent.
+/// </summary>
 internal static class UrlRedaction
 {
-    private static readonly string[] SecretWords = ["token", "auth", "key", "sig", "secret", "password", "credential"];
-
     public static string Redact(Uri url)
     {
         if (!url.IsAbsoluteUri)
@@ -24,25 +26,12 @@ internal static class UrlRedaction
         for (var i = 0; i < parts.Length; i++)
         {
             var eq = parts[i].IndexOf('=', StringComparison.Ordinal);
-            if (eq > 0 && LooksSecret(parts[i][..eq]))
+            if (eq > 0 && Registry.Redact.IsCredentialParameter(parts[i][..eq]))
             {
                 parts[i] = parts[i][..(eq + 1)] + "***";
             }
         }
 
         return string.Join('&', parts);
-    }
-
-    private static bool LooksSecret(string name)
-    {
-        foreach (var word in SecretWords)
-        {
-            if (name.Contains(word, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }
