@@ -65,7 +65,7 @@ internal static partial class ContentStage
     /// hashed there: the file may change after FetchStage verified it, and only a buffer checked after the read
     /// guarantees that the bytes extracted are the bytes verified.
     /// </summary>
-    private static ArchiveInput OpenArchive(BundleRequest request, ResolvedPackage p, FetchedArchive archive)
+    private static ArchiveInput OpenArchive(BundleRequest request, ResolvedTree tree, ResolvedPackage p, FetchedArchive archive)
     {
         var label = $"{p.PackageName}@{p.Version}";
         var format = p.IsZip ? ArchiveFormat.Zip : ArchiveFormat.TarGz;
@@ -82,7 +82,9 @@ internal static partial class ContentStage
             var actual = hash.GetHashAndReset();
             if (!expected.Matches(actual))
             {
-                throw new IpmException(Messages.IntegrityMismatch(label, archive.Path, expected.Describe(), ExpectedIntegrity.Sri(expected.Algorithm, actual)));
+                // Rare (the file changed since the fetch stage verified it), so the chain is worked out only here.
+                var requirement = TreeQueries.FirstRequirements(tree, request.RootName).TryGetValue(p.Path, out var r) ? Messages.Requirement(r.Range, r.Chain) : string.Empty;
+                throw new IpmException(Messages.IntegrityMismatch(label, requirement, archive.Path, expected.Describe(), ExpectedIntegrity.Sri(expected.Algorithm, actual)));
             }
         }
 

@@ -50,7 +50,7 @@ internal static partial class ContentStage
             }
             else
             {
-                var archive = OpenArchive(request, p, archives[p.Path]);
+                var archive = OpenArchive(request, tree, p, archives[p.Path]);
                 if (ExtractToMemory(request, p, archive, memoryBudget - inMemory, cancellationToken) is { } files)
                 {
                     inMemory += files.Bytes;
