@@ -25,4 +25,12 @@ public static partial class Messages
     /// <summary>A per-module <c>--files NAME=GLOBS</c> for a module that is not declared.</summary>
     public static Diagnostic FileGlobsForUnknownModule(string option, string name) =>
         Error("IPM7008", $"{option} names '{name}', which is not a declared module; use NAME=GLOBS with a declared module, or GLOBS alone for every module");
+
+    /// <summary>The template runs an application entry (IoT.js's <c>ipm_main</c>) and the bundle has none.</summary>
+    public static Diagnostic NoApplicationEntry(string template) =>
+        Warning("IPM7009", $"template '{template}' runs an application entry, but none is bundled: give --entry FILE (MSBuild: IpmEntry), or declare the application as a local folder package (\"my-app\": \"file:../app\"), whose main is then the entry");
+
+    /// <summary>No entry was given and more than one declared module is a local folder package, so none is taken as the entry.</summary>
+    public static Diagnostic AmbiguousApplicationEntry(string template, IEnumerable<string> packages) =>
+        Warning("IPM7010", $"template '{template}' runs an application entry, but none was given and several declared modules are local folder packages ({string.Join(", ", packages)}); choose one with --entry FILE (MSBuild: IpmEntry), e.g. its main file");
 }

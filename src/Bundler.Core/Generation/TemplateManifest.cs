@@ -16,7 +16,8 @@ namespace Bundler.Core.Generation;
 /// only the items whose value NAME is truthy. Optional top-level keys:
 /// <c>"base": "generic"</c> (a set, by name or path relative to this set's parent folder, whose templates and
 /// partials this set may use; one level) and <c>"iotjsBuiltins": true</c> (the set registers top-level
-/// packages as IoT.js builtin modules, so the generator warns about names it cannot register).
+/// packages as IoT.js builtin modules, so the generator warns about names it cannot register) and
+/// <c>"needsEntry": true</c> (the set runs the application entry, so a bundle without one is a warning).
 /// </summary>
 internal sealed record TemplateManifest(IReadOnlyList<TemplateOutput> Outputs)
 {
@@ -27,6 +28,9 @@ internal sealed record TemplateManifest(IReadOnlyList<TemplateOutput> Outputs)
 
     /// <summary>The set makes top-level packages IoT.js builtins (see <see cref="IotjsBuiltins"/>).</summary>
     public bool IotjsBuiltins { get; init; }
+
+    /// <summary>The set runs the application entry (IoT.js's <c>ipm_main</c>): a bundle without one is warned about.</summary>
+    public bool NeedsEntry { get; init; }
 
     /// <summary>The first of <see cref="Folders"/> holding <paramref name="template"/>, or null.</summary>
     public string? Find(string template) =>
@@ -62,12 +66,12 @@ internal sealed record TemplateManifest(IReadOnlyList<TemplateOutput> Outputs)
                 folders.Add(ReadBase(manifestPath, folder, b));
             }
 
-            var builtins = root.TryGetProperty("iotjsBuiltins", out var ib)
-                && (ib.ValueKind is JsonValueKind.True or JsonValueKind.False ? ib.GetBoolean() : throw Invalid(manifestPath, "'iotjsBuiltins' must be true or false"));
+            var builtins = Flag(manifestPath, root, "iotjsBuiltins");
             return new TemplateManifest(outputs.EnumerateArray().Select((o, i) => ReadOutput(manifestPath, folders, o, i)).ToList())
             {
                 Folders = folders,
                 IotjsBuiltins = builtins,
+                NeedsEntry = Flag(manifestPath, root, "needsEntry"),
             };
         }
         catch (JsonException e)
@@ -79,6 +83,10 @@ internal sealed record TemplateManifest(IReadOnlyList<TemplateOutput> Outputs)
             throw Invalid(manifestPath, e.Message);
         }
     }
+
+    private static bool Flag(string manifestPath, JsonElement root, string name) =>
+        root.TryGetProperty(name, out var v)
+        && (v.ValueKind is JsonValueKind.True or JsonValueKind.False ? v.GetBoolean() : throw Invalid(manifestPath, $"'{name}' must be true or false"));
 
     private static string ReadBase(string manifestPath, string folder, JsonElement value)
     {

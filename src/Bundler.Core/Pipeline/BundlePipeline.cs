@@ -51,7 +51,7 @@ public static class BundlePipeline
             }
 
             var extracted = clock.ElapsedMilliseconds;
-            var model = ModelStage.Build(request, contents, digest, log);
+            var model = ModelStage.Build(request, contents, digest, log, TemplateManifest.Load(templateDir).NeedsEntry);
             cancellationToken.ThrowIfCancellationRequested();
             var modelled = clock.ElapsedMilliseconds;
             var generated = CodeGenerator.Generate(model.Table, templateDir, request.OutputDirectory, log, model.ExtraFiles);

@@ -16,6 +16,7 @@ namespace Bundler.Core.Pipeline;
 /// <param name="Exclude">The module's <c>ExcludeFiles</c> globs (declared modules only).</param>
 /// <param name="Dependencies">Names of its dependencies and optional dependencies.</param>
 /// <param name="TopLevel">A declared module installed at the top of the tree.</param>
+/// <param name="Local">Installed from a local folder (<c>file:</c>), i.e. the user's own code.</param>
 internal sealed record PackageContent(
     string Name,
     string Version,
@@ -25,7 +26,8 @@ internal sealed record PackageContent(
     IReadOnlyList<Glob> Include,
     IReadOnlyList<Glob> Exclude,
     IReadOnlyList<string> Dependencies,
-    bool TopLevel);
+    bool TopLevel,
+    bool Local = false);
 
 /// <summary>Extracts every archive (into memory, or a staging folder past a budget) and lists each package's files;
 /// pruning comes later (ModelStage).</summary>
@@ -69,7 +71,7 @@ internal static partial class ContentStage
             var all = source.ListFiles();
             var dependencies = p.Dependencies.Keys.Concat(p.OptionalDependencies.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             contents.Add(new PackageContent(p.Name, p.Version, "/" + p.Path, source, all.Where(f => !IsNested(f)).ToList(),
-                Glob.List(module?.Files), Glob.List(module?.ExcludeFiles), dependencies, topLevel || module is not null));
+                Glob.List(module?.Files), Glob.List(module?.ExcludeFiles), dependencies, topLevel || module is not null, p.LocalPath is not null));
 
             // bundleDependencies arrive inside the tarball under its own node_modules: each is a package too.
             foreach (var inner in BundledRoots(all))

@@ -46,7 +46,7 @@ internal static partial class ModelStage
 
         public IReadOnlyList<PackageFiles> Packages { get; }
 
-        /// <summary>The entry's virtual path, or null.</summary>
+        /// <summary>The virtual path of the entry given with --entry, or null.</summary>
         public string? Entry { get; }
 
         public PackageContent Content(string directory) => _contents[directory];

@@ -21,14 +21,15 @@ internal static partial class ModelStage
     /// <summary>Rows of the summary table printed before "N more packages".</summary>
     public const int SummaryRows = 20;
 
-    public static BundleModel Build(BundleRequest request, IReadOnlyList<PackageContent> contents, string lockDigest, IBundleLog log)
+    // templateNeedsEntry: the template runs the application entry (TemplateManifest.NeedsEntry), so a missing one warns.
+    public static BundleModel Build(BundleRequest request, IReadOnlyList<PackageContent> contents, string lockDigest, IBundleLog log, bool templateNeedsEntry = false)
     {
         var profile = EngineProfiles.Parse(request.EngineProfile);
         CheckEmitFolder(request);
         var sources = new Sources(request, contents);
         try
         {
-            return Build(request, sources, lockDigest, profile, log);
+            return Build(request, contents, sources, lockDigest, profile, templateNeedsEntry, log);
         }
         catch (IpmException e) when (sources.OnDisk(e.Diagnostic) is var mapped && !ReferenceEquals(mapped, e.Diagnostic))
         {
@@ -36,9 +37,11 @@ internal static partial class ModelStage
         }
     }
 
-    private static BundleModel Build(BundleRequest request, Sources sources, string lockDigest, EngineProfile profile, IBundleLog log)
+    private static BundleModel Build(BundleRequest request, IReadOnlyList<PackageContent> contents, Sources sources, string lockDigest, EngineProfile profile,
+        bool templateNeedsEntry, IBundleLog log)
     {
-        var prune = RequireGraph.Walk(sources.Packages, sources.Entry, sources.IsProjectFile, sources.Scan);
+        var entry = ChooseEntry(sources.Entry, contents, sources.Packages, request.Template, templateNeedsEntry, log);
+        var prune = RequireGraph.Walk(sources.Packages, entry, sources.IsProjectFile, sources.Scan);
         foreach (var warning in prune.Warnings)
         {
             log.Report(sources.OnDisk(warning));
@@ -66,7 +69,7 @@ internal static partial class ModelStage
         var shipped = files.Select(f => f.VirtualPath).ToHashSet(StringComparer.Ordinal);
         var packages = sources.Packages.Select(p => new ModulePackage(p.Name, p.Version, p.Directory,
             p.Main is not null && shipped.Contains(p.Directory + "/" + p.Main) ? p.Directory + "/" + p.Main : null)).ToList();
-        var table = new ModuleTable(packages, files, lockDigest, Generator, sources.Entry);
+        var table = new ModuleTable(packages, files, lockDigest, Generator, entry);
         var report = Report(request, sources, prune, table);
         foreach (var line in report.SummaryLines(SummaryRows))
         {

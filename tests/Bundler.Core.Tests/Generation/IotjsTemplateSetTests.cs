@@ -92,6 +92,7 @@ public sealed class IotjsTemplateSetTests
     [InlineData("""{ "base": "no-such-set", "outputs": [ { "template": "a.hbs", "path": "a" } ] }""", "'base'")]
     [InlineData("""{ "base": "set", "outputs": [ { "template": "a.hbs", "path": "a" } ] }""", "names the set itself")]
     [InlineData("""{ "iotjsBuiltins": "yes", "outputs": [ { "template": "a.hbs", "path": "a" } ] }""", "'iotjsBuiltins' must be true or false")]
+    [InlineData("""{ "needsEntry": 1, "outputs": [ { "template": "a.hbs", "path": "a" } ] }""", "'needsEntry' must be true or false")]
     public void Manifest_mistakes_are_coded_errors(string manifest, string why)
     {
         using var temp = new TempDirectory();
@@ -100,5 +101,12 @@ public sealed class IotjsTemplateSetTests
         var e = Assert.Throws<IpmException>(() => CodeGenerator.Generate(Table(), temp.Combine("set"), temp.Combine("out")));
         Assert.Equal("IPM8005", e.Code);
         Assert.Contains(why, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_iotjs_set_runs_an_entry_and_the_generic_set_does_not()
+    {
+        Assert.True(TemplateManifest.Load(Iotjs).NeedsEntry);
+        Assert.False(TemplateManifest.Load(Path.Combine(RepoPaths.Templates, "generic")).NeedsEntry);
     }
 }

@@ -29,7 +29,7 @@ internal sealed class ContentKit : IDisposable
 
     /// <summary>A package at <paramref name="directory"/>; package.json is written unless one is among the files.</summary>
     public ContentKit Package(string directory, string version = "1.0.0", string? main = null, bool topLevel = false, string? license = "MIT",
-        string? include = null, string? exclude = null, params (string Path, string Text)[] files)
+        string? include = null, string? exclude = null, bool local = false, params (string Path, string Text)[] files)
     {
         var name = directory[(directory.LastIndexOf("/node_modules/", StringComparison.Ordinal) + "/node_modules/".Length)..];
         var folder = _temp.Combine("extracted", _contents.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -48,8 +48,8 @@ internal sealed class ContentKit : IDisposable
         }
 
         Folders.Add(folder);
-        _contents.Add(new PackageContent(name, version, directory, PackageSource.Disk(folder, local: false), all.Select(f => f.Path).Order(StringComparer.Ordinal).ToList(),
-            Glob.List(include), Glob.List(exclude), [], topLevel));
+        _contents.Add(new PackageContent(name, version, directory, PackageSource.Disk(folder, local), all.Select(f => f.Path).Order(StringComparer.Ordinal).ToList(),
+            Glob.List(include), Glob.List(exclude), [], topLevel, local));
         return this;
     }
 
@@ -70,8 +70,8 @@ internal sealed class ContentKit : IDisposable
         Entry = entry is null ? null : Path.Combine(Project, entry),
     };
 
-    public BundleModel Build(BundleRequest? request = null, IBundleLog? log = null) =>
-        ModelStage.Build(request ?? Request(), _contents, "sha512-test", log ?? NullBundleLog.Instance);
+    public BundleModel Build(BundleRequest? request = null, IBundleLog? log = null, bool templateNeedsEntry = false) =>
+        ModelStage.Build(request ?? Request(), _contents, "sha512-test", log ?? NullBundleLog.Instance, templateNeedsEntry);
 
     public void Dispose() => _temp.Dispose();
 }

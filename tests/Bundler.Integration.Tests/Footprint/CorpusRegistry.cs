@@ -1,61 +1,49 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Bundler.Testing;
 
 namespace Bundler.Integration.Tests.Footprint;
 
 /// <summary>
-/// A static folder registry made of real published packages: the ones tests/tools installed, each repacked with
-/// <c>npm pack</c> (one npm run for all), with the dependency closure npm installed for them.
+/// Real published packages in the tests' Verdaccio: the ones tests/tools installed (npm ci, from its lock file) and
+/// the dependency closure npm installed for them, each repacked with <c>npm pack</c> (one npm run for all) and the
+/// tarballs published with <c>npm publish TARBALL</c>, so the registry holds exactly what npm would publish.
 /// </summary>
 internal static class CorpusRegistry
 {
-    /// <summary>Writes the registry for <paramref name="names"/> and their dependencies; returns name@version of each.</summary>
-    public static IReadOnlyList<string> Write(string root, IEnumerable<string> names)
+    /// <summary>Publishes <paramref name="names"/> and their dependencies to <paramref name="registryUrl"/>; returns name@version of each.</summary>
+    public static IReadOnlyList<string> Publish(string registryUrl, IEnumerable<string> names)
     {
         var tools = ToolLocator.ToolsNodeModules;
         var folders = Closure(tools, names);
-        var packs = Path.Combine(root, ".packs");
-        Directory.CreateDirectory(packs);
+        using var packs = new TempDirectory("ipm-corpus-packs");
 
-        // The registry URL is never contacted: packing a folder is local.
-        var result = NpmClient.Run(["pack", "--ignore-scripts", "--json", "--pack-destination", packs, .. folders.Keys], packs, "http://127.0.0.1:9/", null);
-        var packed = JsonNode.Parse(result.StdOut)!.AsArray();
-        var written = new List<string>();
-        foreach (var group in packed.GroupBy(p => (string)p!["name"]!, StringComparer.Ordinal))
+        // Packing a folder is local: one npm process for every package, the registry URL never contacted.
+        var result = NpmClient.Run(["pack", "--ignore-scripts", "--json", "--pack-destination", packs.Path, .. folders.Keys], packs.Path, "http://127.0.0.1:9/", null);
+        var packed = JsonNode.Parse(result.StdOut)!.AsArray()
+            .Select(p => (Name: (string)p!["name"]!, Version: (string)p["version"]!, File: Path.Combine(packs.Path, Path.GetFileName((string)p["filename"]!))))
+            .ToList();
+
+        // One npm process per tarball (npm publish takes one), four at a time: npm is mostly start-up and waiting on
+        // Verdaccio. A name's versions go in ascending order so "latest" ends on the highest (npm 11 only moves it up).
+        var byName = packed.GroupBy(p => p.Name, StringComparer.Ordinal)
+            .Select(g => g.OrderBy(p => p.Version, FixtureVersionOrder.Instance).ToList())
+            .ToList();
+        try
         {
-            var dir = Path.Combine(root, group.Key.Replace('/', Path.DirectorySeparatorChar));
-            Directory.CreateDirectory(Path.Combine(dir, "-"));
-            var versions = new JsonObject();
-            foreach (var p in group)
+            Parallel.ForEach(byName, new ParallelOptions { MaxDegreeOfParallelism = 4 }, versions =>
             {
-                var version = (string)p!["version"]!;
-                var file = (string)p["filename"]!;
-                File.Move(Path.Combine(packs, file), Path.Combine(dir, "-", Path.GetFileName(file)));
-                var manifest = folders.Values.First(m => (string?)m["name"] == group.Key && (string?)m["version"] == version);
-                versions[version] = new JsonObject
+                foreach (var p in versions)
                 {
-                    ["name"] = group.Key,
-                    ["version"] = version,
-                    ["dependencies"] = manifest["dependencies"]?.DeepClone() ?? new JsonObject(),
-                    ["optionalDependencies"] = manifest["optionalDependencies"]?.DeepClone() ?? new JsonObject(),
-                    ["dist"] = new JsonObject
-                    {
-                        ["tarball"] = "-/" + Path.GetFileName(file),
-                        ["integrity"] = (string)p["integrity"]!,
-                        ["shasum"] = (string)p["shasum"]!,
-                    },
-                };
-                written.Add($"{group.Key}@{version}");
-            }
-
-            var latest = versions.Select(v => v.Key).OrderBy(v => Version.Parse(v.Split('-')[0])).Last();
-            var packument = new JsonObject { ["name"] = group.Key, ["dist-tags"] = new JsonObject { ["latest"] = latest }, ["versions"] = versions };
-            File.WriteAllText(Path.Combine(dir, "index.json"), packument.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+                    NpmClient.Run(["publish", p.File, "--ignore-scripts", "--tag", "latest"], packs.Path, registryUrl, NpmClient.AnonymousToken);
+                }
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
         }
 
-        Directory.Delete(packs, recursive: true);
-        return written.Order(StringComparer.Ordinal).ToList();
+        return packed.Select(p => $"{p.Name}@{p.Version}").Order(StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Installed folders of the packages and of everything they depend on, found as Node finds them.</summary>

@@ -8,10 +8,11 @@ namespace Bundler.Integration.Tests.Footprint;
 public sealed class FootprintCollection : ICollectionFixture<FootprintFixture>;
 
 /// <summary>
-/// Real published packages (from tests/tools, repacked into a static folder registry) bundled once by the real CLI
-/// with an entry that exercises them, then built into samples/host-firmware.
+/// Real published packages (installed into tests/tools by npm, repacked and published with npm into a Verdaccio of
+/// this fixture's own) bundled once by the real CLI from that Verdaccio with an entry that exercises them, then
+/// built into samples/host-firmware.
 /// </summary>
-public sealed class FootprintFixture : IDisposable
+public sealed class FootprintFixture : IAsyncLifetime
 {
     public const string Collection = "Footprint corpus";
 
@@ -23,12 +24,15 @@ public sealed class FootprintFixture : IDisposable
 
     private readonly TempDirectory _temp = new("ipm-footprint");
 
-    public FootprintFixture()
+    private VerdaccioServer? _server;
+
+    public async Task InitializeAsync()
     {
         try
         {
-            Registry = _temp.Combine("registry");
-            Packages = CorpusRegistry.Write(Registry, [.. DevicePackages, .. TreeOnlyPackages]);
+            _server = await VerdaccioServer.StartAsync().ConfigureAwait(false);
+            Registry = _server.Url;
+            Packages = await Task.Run(() => CorpusRegistry.Publish(Registry, [.. DevicePackages, .. TreeOnlyPackages])).ConfigureAwait(false);
             var dependencies = new JsonObject();
             foreach (var name in DevicePackages.Concat(TreeOnlyPackages).Order(StringComparer.Ordinal))
             {
@@ -45,16 +49,17 @@ public sealed class FootprintFixture : IDisposable
         }
         catch
         {
-            // xunit does not dispose a fixture whose constructor threw.
-            _temp.Dispose();
+            // xunit does not dispose a fixture whose initialization threw.
+            await DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }
 
     /// <summary>name@version of every package in the registry.</summary>
-    public IReadOnlyList<string> Packages { get; }
+    public IReadOnlyList<string> Packages { get; private set; } = [];
 
-    public string Registry { get; }
+    /// <summary>The Verdaccio's URL.</summary>
+    public string Registry { get; private set; } = "";
 
     public string Cache => _temp.Combine("cache");
 
@@ -62,11 +67,11 @@ public sealed class FootprintFixture : IDisposable
 
     public string Emitted => _temp.Combine("files");
 
-    public ProcessResult Cli { get; }
+    public ProcessResult Cli { get; private set; } = null!;
 
-    public JsonNode ReportJson { get; }
+    public JsonNode ReportJson { get; private set; } = null!;
 
-    public string Host { get; }
+    public string Host { get; private set; } = "";
 
     public string Project(string name) => _temp.Combine("project", name);
 
@@ -101,5 +106,14 @@ public sealed class FootprintFixture : IDisposable
         return copy;
     }
 
-    public void Dispose() => _temp.Dispose();
+    public async Task DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync().ConfigureAwait(false);
+            _server = null;
+        }
+
+        _temp.Dispose();
+    }
 }

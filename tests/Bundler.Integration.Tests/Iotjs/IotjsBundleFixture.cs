@@ -31,19 +31,7 @@ public sealed class IotjsBundleFixture : IDisposable
                 // Nothing requires bad.json statically (the loader test does at run time): ship it on purpose.
                 "--files", "deep=bad.json");
             Bundle.EnsureSuccess("ipm bundle --template iotjs");
-            var dumper = CCompiler.BuildExecutable(_temp.Combine("table_dump"),
-                [Source("c", "table_dump.c"), .. GeneratedC.Sources(Generated)], [Generated], optimize: "-O0");
-            Directory.CreateDirectory(Dump);
-            var listing = ProcessRunner.Run(dumper, [Dump]).EnsureSuccess("table_dump").StdOut;
-            File.WriteAllText(Listing, listing);
-            Files = listing.Split('\n').Select(l => l.Split('\t')).Where(f => f[0] == "file")
-                .ToDictionary(f => f[3], f => int.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal);
-            foreach (var (path, index) in Files)
-            {
-                var target = Path.Combine(Tree, path.TrimStart('/'));
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(Path.Combine(Dump, $"{index}.bin"), target);
-            }
+            Files = DumpTable(_temp.Path, Generated);
         }
         catch
         {
@@ -52,6 +40,39 @@ public sealed class IotjsBundleFixture : IDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// Compiles <paramref name="generated"/>'s table with <c>c/table_dump.c</c>, dumps it into <paramref name="work"/>
+    /// (<c>dump/</c>, <c>listing.txt</c>) and writes the files under their virtual paths to <c>tree/</c>.
+    /// </summary>
+    /// <returns>Bundled file paths and their index in the generated table.</returns>
+    public static Dictionary<string, int> DumpTable(string work, string generated)
+    {
+        var dump = Path.Combine(work, "dump");
+        var tree = Path.Combine(work, "tree");
+        var dumper = CCompiler.BuildExecutable(Path.Combine(work, "table_dump"),
+            [Source("c", "table_dump.c"), .. GeneratedC.Sources(generated)], [generated], optimize: "-O0");
+        Directory.CreateDirectory(dump);
+        var listing = ProcessRunner.Run(dumper, [dump]).EnsureSuccess("table_dump").StdOut;
+        File.WriteAllText(Path.Combine(work, "listing.txt"), listing);
+        var files = listing.Split('\n').Select(l => l.Split('\t')).Where(f => f[0] == "file")
+            .ToDictionary(f => f[3], f => int.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture), StringComparer.Ordinal);
+        foreach (var (path, index) in files)
+        {
+            var target = Path.Combine(tree, path.TrimStart('/'));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(Path.Combine(dump, $"{index}.bin"), target);
+        }
+
+        return files;
+    }
+
+    /// <summary>Runs the emulated IoT.js over a folder <see cref="DumpTable"/> filled from <paramref name="generated"/>.</summary>
+    public static ProcessResult Emulate(string generated, string work, string cwd, params string[] command) =>
+        NodeRunner.RunFile(Source("iotjs-emulator.js"), [generated, Path.Combine(work, "dump"), Path.Combine(work, "listing.txt"), .. command], workingDirectory: cwd);
+
+    /// <summary>The static folder registry holding <see cref="IotjsFixturePackages.All"/>.</summary>
+    public string Registry => _temp.Combine("registry");
 
     /// <summary>What <c>ipm bundle</c> printed.</summary>
     public ProcessResult Bundle { get; }
@@ -82,8 +103,7 @@ public sealed class IotjsBundleFixture : IDisposable
         Path.Combine([RepoPaths.Root, "tests", "Bundler.Integration.Tests", "Iotjs", .. parts]);
 
     /// <summary>Runs the emulated IoT.js over the generated output: <c>main</c>, or <c>script FILE</c>.</summary>
-    public ProcessResult Emulate(params string[] command) =>
-        NodeRunner.RunFile(Source("iotjs-emulator.js"), [Generated, Dump, Listing, .. command], workingDirectory: Scratch("cwd"));
+    public ProcessResult Emulate(params string[] command) => Emulate(Generated, _temp.Path, Scratch("cwd"), command);
 
     /// <summary>Runs <paramref name="script"/> (a path inside <see cref="Tree"/>) with Node, paths made virtual.</summary>
     public string RunWithNode(string script)

@@ -27,7 +27,9 @@ public sealed class CorpusOracleFixture : IDisposable
 
 /// <summary>
 /// Proof that the stage is safe on real code: at least 300 files of at least 20 npm packages, checked against
-/// acorn token by token, tree by tree, and for ES5-ness.
+/// acorn token by token, tree by tree, and for ES5-ness. The files are the published packages as <c>npm ci</c>
+/// installed them into tests/tools/node_modules from tests/tools/package-lock.json (see <see cref="CorpusFile"/>);
+/// that the minified bundles still run is checked by Footprint/CorpusBundleTests, through the tests' Verdaccio.
 /// </summary>
 public sealed class CorpusOracleTests(CorpusOracleFixture corpus, ITestOutputHelper output) : IClassFixture<CorpusOracleFixture>
 {

@@ -2,7 +2,13 @@ using Bundler.Testing;
 
 namespace Bundler.Integration.Tests.JavaScript;
 
-/// <summary>A file of a real npm package installed into tests/tools/node_modules by <c>eng/setup.sh test</c>.</summary>
+/// <summary>
+/// A file of a real npm package, read in place from tests/tools/node_modules. Where it comes from: <c>eng/setup.sh test</c>
+/// runs <c>npm ci</c> in tests/tools, so the real npm client fetches every package at the exact version and integrity
+/// pinned in tests/tools/package-lock.json and unpacks it there, where it stays between runs (re-installed only when
+/// the lock changes). The tests fetch nothing themselves: this is the corpus "cached by the tests". The footprint
+/// tests (Footprint/CorpusRegistry.cs) repack some of the same packages and publish them to a Verdaccio with npm.
+/// </summary>
 public sealed record CorpusFile(string Package, string RelativePath, string FullPath)
 {
     public string Name => $"{Package}/{RelativePath}";
