@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Bundler.Core.Diagnostics;
 using Bundler.Core.Fetching;
 using Bundler.Core.Pipeline;
+using Bundler.Core.Registry;
 
 namespace Bundler.Cli;
 
@@ -11,7 +12,7 @@ internal static class CacheCommands
 {
     public static Command Create()
     {
-        var cmd = new Command("cache", "Check or empty the package archive cache.");
+        var cmd = new Command("cache", "Check or empty the package cache (archives and packuments).");
         cmd.Subcommands.Add(Verify());
         cmd.Subcommands.Add(Clean());
         return cmd;
@@ -21,13 +22,14 @@ internal static class CacheCommands
     {
         var cache = new Option<string>(OptionNames.Cache.Name) { Description = OptionNames.Cache.Help };
         var json = new Option<bool>(OptionNames.Json.Name) { Description = OptionNames.Json.Help };
-        var cmd = new Command("verify", "Hash every cached archive, remove those that do not match, and sweep leftovers of interrupted downloads.");
+        var cmd = new Command("verify", "Hash every cached archive and packument, remove those that do not match, and sweep leftovers of interrupted downloads.");
         cmd.Options.Add(cache);
         cmd.Options.Add(json);
         cmd.SetAction(p =>
         {
             var store = Open(p.GetValue(cache));
             var r = Run(store, s => s.Verify());
+            var packuments = Run(store, s => PackumentCache.Verify(s.Root));
             Console.Out.WriteLine(p.GetValue(json)
                 ? new JsonObject
                 {
@@ -36,8 +38,10 @@ internal static class CacheCommands
                     ["removed"] = r.Removed,
                     ["validBytes"] = r.ValidBytes,
                     ["staleTemporaryFiles"] = r.StaleTemporaryFiles,
+                    ["packuments"] = packuments.Entries,
+                    ["packumentsRemoved"] = packuments.Removed,
                 }.ToJsonString()
-                : $"cache {store.Root}: {r.Entries} entries checked, {r.Removed} bad removed, {r.Entries - r.Removed} good ({r.ValidBytes} bytes), {r.StaleTemporaryFiles} stale temporary files removed");
+                : $"cache {store.Root}: {r.Entries} entries checked, {r.Removed} bad removed, {r.Entries - r.Removed} good ({r.ValidBytes} bytes), {r.StaleTemporaryFiles} stale temporary files removed\npackuments {Path.Combine(store.Root, PackumentCache.FolderName)}: {packuments.Entries} entries checked, {packuments.Removed} bad removed");
             return 0;
         });
         return cmd;
@@ -47,16 +51,17 @@ internal static class CacheCommands
     {
         var cache = new Option<string>(OptionNames.Cache.Name) { Description = OptionNames.Cache.Help };
         var json = new Option<bool>(OptionNames.Json.Name) { Description = OptionNames.Json.Help };
-        var cmd = new Command("clean", "Delete every cached archive (downloads running in other processes are left alone).");
+        var cmd = new Command("clean", "Delete every cached archive and packument (downloads running in other processes are left alone).");
         cmd.Options.Add(cache);
         cmd.Options.Add(json);
         cmd.SetAction(p =>
         {
             var store = Open(p.GetValue(cache));
             var r = Run(store, s => s.Clean());
+            var packuments = Run(store, s => PackumentCache.Clean(s.Root));
             Console.Out.WriteLine(p.GetValue(json)
-                ? new JsonObject { ["cache"] = store.Root, ["removed"] = r.Removed, ["keptTemporaryFiles"] = r.KeptTemporaryFiles }.ToJsonString()
-                : $"cache {store.Root}: {r.Removed} files removed, {r.KeptTemporaryFiles} temporary files of running downloads kept");
+                ? new JsonObject { ["cache"] = store.Root, ["removed"] = r.Removed, ["keptTemporaryFiles"] = r.KeptTemporaryFiles, ["packumentsRemoved"] = packuments.Entries }.ToJsonString()
+                : $"cache {store.Root}: {r.Removed} files removed, {r.KeptTemporaryFiles} temporary files of running downloads kept\npackuments {Path.Combine(store.Root, PackumentCache.FolderName)}: {packuments.Entries} files removed");
             return 0;
         });
         return cmd;

@@ -36,5 +36,5 @@ public static partial class Messages
         Error("IPM4010", $"cache entry '{path}' is missing or no longer matches its hash ({why}); run the build again to fetch it anew");
 
     public static Diagnostic OfflineNeedsMetadata(string package, string registry) =>
-        Error("IPM4011", $"offline, and the registry metadata of '{package}' is needed from {registry}: it is not in the lock file, and only archives are cached (run once without --offline to write the lock)");
+        Error("IPM4011", $"offline, and the registry metadata of '{package}' is needed from {registry}: it is neither in the lock file nor in the packument cache (run once without --offline to fill the cache)");
 }

@@ -32,7 +32,9 @@ internal sealed class RestoreStage : IDisposable
             MaxConnectionsPerServer = Math.Max(2, request.Jobs),
         };
         Transport = new HttpTransport(_handler, Config, new TransportOptions(), log);
-        Sources = new RegistrySources(Transport);
+        var mode = request.Offline ? PackumentCacheMode.Offline : request.PreferOffline ? PackumentCacheMode.PreferOffline : PackumentCacheMode.Revalidate;
+        PackumentCache = new PackumentCache(request.CacheDirectory ?? Fetching.ContentCache.DefaultRoot, mode);
+        Sources = new RegistrySources(Transport, PackumentCache, log);
         LockPath = request.LockFile ?? Path.Combine(request.ProjectDirectory, LockFile.DefaultName);
     }
 
@@ -42,6 +44,9 @@ internal sealed class RestoreStage : IDisposable
 
     public RegistrySources Sources { get; }
 
+    /// <summary>Packuments of http(s) registries, in the cache folder the archives use.</summary>
+    public PackumentCache PackumentCache { get; }
+
     public string LockPath { get; }
 
     /// <summary>The package source for a name: the item's own registry, then .npmrc scope, --registry, .npmrc default.</summary>
@@ -49,8 +54,7 @@ internal sealed class RestoreStage : IDisposable
     {
         var module = _request.Modules.FirstOrDefault(m => string.Equals(m.Name, name, StringComparison.Ordinal) && m.Registry is not null);
         var registry = module?.Registry ?? Config.RegistryFor(name) ?? throw new IpmException(Messages.NoRegistry(name));
-        var source = Sources.Get(registry);
-        return _request.Offline && source is HttpRegistry ? new OfflineSource(source) : source;
+        return Sources.Get(registry);
     }
 
     /// <summary>The root requirements: one entry per declared module (local folders become <c>file:</c> specs).</summary>
@@ -127,7 +131,7 @@ internal sealed class RestoreStage : IDisposable
             throw new IpmException(Messages.LockMismatch(LockPath, treeChange));
         }
 
-        _log.Summary($"ipm: resolved {tree.Packages.Count} packages ({resolver.PackumentReads} packuments read{(previous is null ? "" : ", lock " + Path.GetFileName(LockPath))})");
+        _log.Summary($"ipm: resolved {tree.Packages.Count} packages ({resolver.PackumentReads} packuments read{(PackumentCache.Hits > 0 ? $", {PackumentCache.Hits} from cache" : "")}{(previous is null ? "" : ", lock " + Path.GetFileName(LockPath))})");
         return tree;
     }
 

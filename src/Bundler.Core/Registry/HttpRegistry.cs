@@ -8,7 +8,7 @@ namespace Bundler.Core.Registry;
 /// variants some registries use: <c>dist</c> only with <c>?dist=true</c> or from <c>{name}/{version}</c>
 /// ("JS Registry" style), and a packument whose <c>url</c> says the package is hosted on another registry.
 /// </summary>
-public sealed class HttpRegistry : IPackageSource
+public sealed partial class HttpRegistry : IPackageSource
 {
     /// <summary>How many times a packument may send the client to another registry (<c>url</c>) before IPM2009.</summary>
     public const int MaxHostedElsewhereHops = 4;
@@ -17,11 +17,16 @@ public sealed class HttpRegistry : IPackageSource
     internal const string FullJson = "application/json";
     private const int VersionRequestsAtOnce = 4;
     private readonly HttpTransport _transport;
+    private readonly PackumentCache? _cache;
+    private readonly IBundleLog _log;
 
-    public HttpRegistry(Uri baseUrl, HttpTransport transport)
+    /// <summary>A registry at <paramref name="baseUrl"/>; with <paramref name="cache"/>, its responses are cached in the cache's mode.</summary>
+    public HttpRegistry(Uri baseUrl, HttpTransport transport, PackumentCache? cache = null, IBundleLog? log = null)
     {
         BaseUrl = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
         _transport = transport;
+        _cache = cache;
+        _log = log ?? NullBundleLog.Instance;
     }
 
     public Uri BaseUrl { get; }
@@ -31,11 +36,12 @@ public sealed class HttpRegistry : IPackageSource
     public async Task<Packument?> GetPackumentAsync(string name, CancellationToken cancellationToken)
     {
         var url = PackumentUrl(BaseUrl, name);
+        var lookup = new Lookup();
         Packument? packument;
         IpmException? notJson = null;
         try
         {
-            packument = await ReadWithDistAsync(name, url, cancellationToken).ConfigureAwait(false);
+            packument = await ReadWithDistAsync(name, url, lookup, cancellationToken).ConfigureAwait(false);
         }
         catch (IpmException ex) when (ex.Code == "IPM2004")
         {
@@ -45,7 +51,7 @@ public sealed class HttpRegistry : IPackageSource
         }
 
         // A static folder registry served over http keeps each packument at {name}/index.json.
-        packument ??= await TryGetAsync(name, new Uri(BaseUrl, name + "/index.json"), FullJson, cancellationToken).ConfigureAwait(false);
+        packument ??= await TryGetAsync(name, new Uri(BaseUrl, name + "/index.json"), FullJson, lookup, cancellationToken).ConfigureAwait(false);
         if (packument is null && notJson is not null)
         {
             throw notJson;
@@ -60,10 +66,10 @@ public sealed class HttpRegistry : IPackageSource
                 throw new IpmException(Messages.RegistryRedirectLoop(name, Redact.Url(next)));
             }
 
-            packument = await ReadWithDistAsync(name, next, cancellationToken).ConfigureAwait(false);
+            packument = await ReadWithDistAsync(name, next, lookup, cancellationToken).ConfigureAwait(false);
         }
 
-        return packument;
+        return Finish(name, packument, lookup);
     }
 
     /// <summary><c>{registry}/{name}</c>, scoped names as <c>@scope%2fname</c>.</summary>
@@ -86,26 +92,26 @@ public sealed class HttpRegistry : IPackageSource
     }
 
     // Registries in the "JS Registry" style leave dist out until asked with ?dist=true, or serve it per version.
-    private async Task<Packument?> ReadWithDistAsync(string name, Uri url, CancellationToken cancellationToken)
+    private async Task<Packument?> ReadWithDistAsync(string name, Uri url, Lookup lookup, CancellationToken cancellationToken)
     {
-        var packument = await TryGetAsync(name, url, AbbreviatedJson, cancellationToken).ConfigureAwait(false);
+        var packument = await TryGetAsync(name, url, AbbreviatedJson, lookup, cancellationToken).ConfigureAwait(false);
         if (packument is null || !MissesDist(packument))
         {
             return packument;
         }
 
-        var withDist = await TryGetAsync(name, new Uri(url.AbsoluteUri + "?dist=true"), FullJson, cancellationToken).ConfigureAwait(false);
+        var withDist = await TryGetAsync(name, new Uri(url.AbsoluteUri + "?dist=true"), FullJson, lookup, cancellationToken).ConfigureAwait(false);
         if (withDist is not null && withDist.Versions.Count > 0)
         {
             packument = withDist;
         }
 
-        return MissesDist(packument) ? await FillFromVersionDocumentsAsync(name, url, packument, cancellationToken).ConfigureAwait(false) : packument;
+        return MissesDist(packument) ? await FillFromVersionDocumentsAsync(name, url, packument, lookup, cancellationToken).ConfigureAwait(false) : packument;
     }
 
     private static bool MissesDist(Packument p) => p.Versions.Values.Any(m => m.Dist.Tarball is null && m.Dist.Zip is null);
 
-    private async Task<Packument> FillFromVersionDocumentsAsync(string name, Uri url, Packument packument, CancellationToken cancellationToken)
+    private async Task<Packument> FillFromVersionDocumentsAsync(string name, Uri url, Packument packument, Lookup lookup, CancellationToken cancellationToken)
     {
         using var gate = new SemaphoreSlim(VersionRequestsAtOnce);
         var missing = packument.Versions.Where(kv => kv.Value.Dist.Tarball is null && kv.Value.Dist.Zip is null).Select(kv => kv.Key).ToList();
@@ -114,7 +120,7 @@ public sealed class HttpRegistry : IPackageSource
             await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                return (version, Manifest: await TryGetVersionAsync(name, version, new Uri(url.AbsoluteUri + "/" + Uri.EscapeDataString(version)), cancellationToken).ConfigureAwait(false));
+                return (version, Manifest: await TryGetVersionAsync(name, version, new Uri(url.AbsoluteUri + "/" + Uri.EscapeDataString(version)), lookup, cancellationToken).ConfigureAwait(false));
             }
             finally
             {
@@ -134,67 +140,21 @@ public sealed class HttpRegistry : IPackageSource
         return packument with { Versions = versions };
     }
 
-    private async Task<PackageManifest?> TryGetVersionAsync(string name, string version, Uri url, CancellationToken cancellationToken)
-    {
-        var got = await GetBodyAsync(name, url, FullJson, cancellationToken).ConfigureAwait(false);
-        if (got is not { } response)
+    private Task<PackageManifest?> TryGetVersionAsync(string name, string version, Uri url, Lookup lookup, CancellationToken cancellationToken) =>
+        GetCachedAsync(name, url, FullJson, lookup, body =>
         {
-            return null;
-        }
+            using var doc = PackumentReader.ParseJson(name, body.Bytes, body.Url, body.Type);
+            return doc.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                ? PackumentReader.ReadManifest(doc.RootElement, name, version, body.Url)
+                : null;
+        }, cancellationToken);
 
-        using var doc = PackumentReader.ParseJson(name, response.Body, response.Url, response.Type);
-        return doc.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
-            ? PackumentReader.ReadManifest(doc.RootElement, name, version, response.Url)
-            : null;
-    }
-
-    private async Task<Packument?> TryGetAsync(string name, Uri url, string accept, CancellationToken cancellationToken)
-    {
-        var got = await GetBodyAsync(name, url, accept, cancellationToken).ConfigureAwait(false);
-        if (got is not { } response)
+    private Task<Packument?> TryGetAsync(string name, Uri url, string accept, Lookup lookup, CancellationToken cancellationToken) =>
+        GetCachedAsync(name, url, accept, lookup, body =>
         {
-            return null;
-        }
-
-        var packument = PackumentReader.Parse(name, response.Body, response.Url, response.Type, out var stub);
-        return stub ? null : packument;
-    }
-
-    /// <summary>The body, its content type and final URL; null for 404 and 410. Other failures become coded errors.</summary>
-    private async Task<(byte[] Body, string? Type, Uri Url)?> GetBodyAsync(string name, Uri url, string accept, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await _transport.GetAsync(url, accept, async (response, stream, ct) =>
-            {
-                using var ms = new MemoryStream();
-                await stream.CopyToAsync(ms, ct).ConfigureAwait(false);
-                return (ms.ToArray(), response.Content.Headers.ContentType?.MediaType, response.RequestMessage?.RequestUri ?? url);
-            }, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpStatusException ex) when (ex.StatusCode is 404 or 410)
-        {
-            return null;
-        }
-        catch (HttpStatusException ex) when (ex.StatusCode == 406 && !string.Equals(accept, FullJson, StringComparison.Ordinal))
-        {
-            // A server that cannot produce the abbreviated form may refuse it instead of sending full JSON.
-            return await GetBodyAsync(name, url, FullJson, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpStatusException ex) when (ex.StatusCode is 401 or 403)
-        {
-            var registry = RegistryOf(url);
-            throw new IpmException(Messages.RegistryAuthFailed(Redact.Url(registry), name, ex.StatusCode, NpmConfig.NerfDart(registry)));
-        }
-        catch (HttpStatusException ex)
-        {
-            throw new IpmException(Messages.RegistryStatus(Redact.Url(RegistryOf(url)), name, ex.StatusCode));
-        }
-        catch (TransportException ex)
-        {
-            throw new IpmException(Messages.RegistryUnreachable(Redact.Url(RegistryOf(url)), name, ex.Message));
-        }
-    }
+            var packument = PackumentReader.Parse(name, body.Bytes, body.Url, body.Type, out var stub);
+            return stub ? null : packument;
+        }, cancellationToken);
 
     // Messages name the registry a request went to: this one, or the host a packument's url sent the client to.
     private Uri RegistryOf(Uri url) =>

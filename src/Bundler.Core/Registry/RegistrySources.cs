@@ -8,10 +8,15 @@ public sealed class RegistrySources
 {
     private readonly Dictionary<string, IPackageSource> _sources = new(StringComparer.Ordinal);
     private readonly HttpTransport _transport;
+    private readonly PackumentCache? _cache;
+    private readonly IBundleLog _log;
 
-    public RegistrySources(HttpTransport transport)
+    /// <summary>Sources over <paramref name="transport"/>; http(s) registries cache packuments in <paramref name="cache"/> when given.</summary>
+    public RegistrySources(HttpTransport transport, PackumentCache? cache = null, IBundleLog? log = null)
     {
         _transport = transport;
+        _cache = cache;
+        _log = log ?? NullBundleLog.Instance;
     }
 
     /// <summary>The source for a registry value: http(s) URL, <c>file:</c> URL, or a folder path.</summary>
@@ -33,7 +38,7 @@ public sealed class RegistrySources
     {
         if (Uri.TryCreate(registry, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
         {
-            return new HttpRegistry(uri, _transport);
+            return new HttpRegistry(uri, _transport, _cache, _log);
         }
 
         var folder = Uri.TryCreate(registry, UriKind.Absolute, out var f) && f.IsFile ? f.LocalPath : registry;

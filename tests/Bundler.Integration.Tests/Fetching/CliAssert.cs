@@ -50,8 +50,8 @@ internal static class CliAssert
             .Where(f => f.EndsWith(".tmp", StringComparison.Ordinal) || f.EndsWith(".purge", StringComparison.Ordinal)).ToArray()
         : [];
 
-    /// <summary>Files in the cache that are not temporary: the entries.</summary>
-    public static string[] Entries(string cache) => Directory.Exists(cache)
-        ? Directory.EnumerateFiles(cache, "*", SearchOption.AllDirectories).Except(TempFiles(cache)).Order(StringComparer.Ordinal).ToArray()
+    /// <summary>Archive files in the cache that are not temporary: the entries (packuments live in a folder of their own).</summary>
+    public static string[] Entries(string cache) => Path.Combine(cache, "content-v1") is var content && Directory.Exists(content)
+        ? Directory.EnumerateFiles(content, "*", SearchOption.AllDirectories).Except(TempFiles(content)).Order(StringComparer.Ordinal).ToArray()
         : [];
 }

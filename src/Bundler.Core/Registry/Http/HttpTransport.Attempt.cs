@@ -5,7 +5,7 @@ namespace Bundler.Core.Registry.Http;
 // One attempt of a GET: the redirect chain, the status, and the body, under the attempt's idle and total timeouts.
 public sealed partial class HttpTransport
 {
-    private async Task<Attempt<T>> AttemptAsync<T>(Uri url, string? accept, Func<HttpResponseMessage, Stream, CancellationToken, Task<T>> readBody, CancellationToken cancellationToken)
+    private async Task<Attempt<T>> AttemptAsync<T>(Uri url, string? accept, IReadOnlyList<KeyValuePair<string, string>> headers, Func<HttpResponseMessage, Stream, CancellationToken, Task<T>> readBody, CancellationToken cancellationToken)
     {
         using var idle = new CancellationTokenSource(Options.IdleTimeout);
         using var total = new CancellationTokenSource(Options.TotalTimeout);
@@ -18,7 +18,7 @@ public sealed partial class HttpTransport
         {
             for (var hop = 0; ; hop++)
             {
-                response = await SendAsync(current, accept, token).ConfigureAwait(false);
+                response = await SendAsync(current, accept, headers, token).ConfigureAwait(false);
                 idle.CancelAfter(Options.IdleTimeout);
                 if (!RetryPolicy.IsRedirect(response.StatusCode) || response.Headers.Location is not { } location)
                 {
@@ -82,12 +82,17 @@ public sealed partial class HttpTransport
         }
     }
 
-    private async Task<HttpResponseMessage> SendAsync(Uri url, string? accept, CancellationToken token)
+    private async Task<HttpResponseMessage> SendAsync(Uri url, string? accept, IReadOnlyList<KeyValuePair<string, string>> headers, CancellationToken token)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         if (accept is not null)
         {
             request.Headers.TryAddWithoutValidation("Accept", accept);
+        }
+
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
         }
 
         // Asked afresh for every hop, never copied from the previous request: a redirect to another host, scheme

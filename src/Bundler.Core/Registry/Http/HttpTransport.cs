@@ -126,8 +126,17 @@ public sealed partial class HttpTransport : IDisposable
     /// than their Content-Length) are retried, including failures while <paramref name="readBody"/> reads: it may be
     /// called more than once and must start over each time. Cancelling throws <see cref="OperationCanceledException"/>.
     /// </summary>
-    public async Task<T> GetAsync<T>(Uri url, string? accept, Func<HttpResponseMessage, Stream, CancellationToken, Task<T>> readBody, CancellationToken cancellationToken)
+    public Task<T> GetAsync<T>(Uri url, string? accept, Func<HttpResponseMessage, Stream, CancellationToken, Task<T>> readBody, CancellationToken cancellationToken) =>
+        GetAsync(url, accept, [], readBody, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="GetAsync{T}(Uri, string?, Func{HttpResponseMessage, Stream, CancellationToken, Task{T}}, CancellationToken)"/>,
+    /// sending <paramref name="headers"/> too (conditional requests: <c>If-None-Match</c>, <c>If-Modified-Since</c>).
+    /// A 304 answer is a <see cref="HttpStatusException"/> like any other status that is not a success.
+    /// </summary>
+    public async Task<T> GetAsync<T>(Uri url, string? accept, IReadOnlyList<KeyValuePair<string, string>> headers, Func<HttpResponseMessage, Stream, CancellationToken, Task<T>> readBody, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(headers);
         ArgumentNullException.ThrowIfNull(url);
         ArgumentNullException.ThrowIfNull(readBody);
         if (!IsHttp(url))
@@ -138,7 +147,7 @@ public sealed partial class HttpTransport : IDisposable
         for (var retry = 0; ; retry++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var attempt = await AttemptAsync(url, accept, readBody, cancellationToken).ConfigureAwait(false);
+            var attempt = await AttemptAsync(url, accept, headers, readBody, cancellationToken).ConfigureAwait(false);
             if (attempt.Error is null)
             {
                 return attempt.Value!;
