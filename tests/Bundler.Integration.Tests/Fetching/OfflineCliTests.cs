@@ -42,19 +42,48 @@ public sealed class OfflineCliTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Offline_without_a_lock_refuses_to_read_packuments_with_IPM4011()
+    public void Offline_without_a_lock_or_cached_packuments_refuses_to_read_them_with_IPM4011()
     {
         Succeeded(_cli.Bundle(_registry.Url, Specs));
         var before = State(_cli.Out);
         var requests = _registry.Server.Requests.Count;
 
-        var result = _cli.Bundle(_registry.Url, Specs, "--offline", "--lock", _cli.Combine("none", "ipm-lock.json"));
+        // The archives are cached, the packuments are not (another cache folder has the archives only).
+        var archivesOnly = _cli.Combine("archives-only");
+        CopyFolder(Path.Combine(_cli.Cache, "content-v1"), Path.Combine(archivesOnly, "content-v1"));
+        var result = _cli.Run([.. _cli.BundleArgs(_registry.Url, Specs, cache: archivesOnly), "--offline", "--lock", _cli.Combine("none", "ipm-lock.json")]);
 
         var line = Failed(result, "IPM4011");
         Assert.Contains(_registry.Url, line, StringComparison.Ordinal);
+        Assert.Contains("'cf-", line, StringComparison.Ordinal);
         Assert.Equal(before, State(_cli.Out));
         Assert.Equal(requests, _registry.Server.Requests.Count);
         Assert.False(File.Exists(_cli.Combine("none", "ipm-lock.json")));
+    }
+
+    [Fact]
+    public void Offline_without_a_lock_resolves_from_cached_packuments_alone()
+    {
+        Succeeded(_cli.Bundle(_registry.Url, Specs));
+        var online = State(_cli.Out);
+        var requests = _registry.Server.Requests.Count;
+
+        var result = _cli.Bundle(_registry.Url, Specs, "--offline", "--lock", _cli.Combine("fresh", "ipm-lock.json"));
+
+        Succeeded(result);
+        Assert.Equal(online, State(_cli.Out));
+        Assert.Equal(requests, _registry.Server.Requests.Count);
+        Assert.Equal(File.ReadAllText(_cli.Lock), File.ReadAllText(_cli.Combine("fresh", "ipm-lock.json")));
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
     }
 
     [Fact]
@@ -80,7 +109,7 @@ public sealed class OfflineCliTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Prefer_offline_without_a_lock_reads_packuments_but_takes_every_archive_from_the_cache()
+    public void Prefer_offline_without_a_lock_takes_every_packument_and_archive_from_the_cache()
     {
         Succeeded(_cli.Bundle(_registry.Url, Specs));
         File.Delete(_cli.Lock);
@@ -88,7 +117,8 @@ public sealed class OfflineCliTests : IAsyncLifetime
         var result = _cli.Bundle(_registry.Url, Specs, "--prefer-offline");
 
         Succeeded(result);
-        Assert.All(_packages, p => Assert.Equal(2, _registry.PackumentRequests(p.Name)));
+        Assert.All(_packages, p => Assert.Equal(1, _registry.PackumentRequests(p.Name)));
+        Assert.Contains("3 packuments read, 3 from cache", result.StdOut, StringComparison.Ordinal);
         Assert.All(_packages, p => Assert.Equal(1, _registry.TarballRequests(p)));
         Assert.Contains("0 downloaded", result.StdOut, StringComparison.Ordinal);
     }
