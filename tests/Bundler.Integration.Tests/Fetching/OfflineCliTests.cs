@@ -67,6 +67,7 @@ public sealed class OfflineCliTests : IAsyncLifetime
         Succeeded(_cli.Bundle(_registry.Url, Specs));
         var online = State(_cli.Out);
         var requests = _registry.Server.Requests.Count;
+        Directory.CreateDirectory(_cli.Combine("fresh"));
 
         var result = _cli.Bundle(_registry.Url, Specs, "--offline", "--lock", _cli.Combine("fresh", "ipm-lock.json"));
 
