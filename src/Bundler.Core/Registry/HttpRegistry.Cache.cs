@@ -75,7 +75,19 @@ public sealed partial class HttpRegistry
             return null;
         }
 
-        var fetched = await FetchAsync(name, url, accept, entry is null ? NoHeaders : Validators(entry), cancellationToken).ConfigureAwait(false);
+        Fetched? fetched;
+        try
+        {
+            fetched = await FetchAsync(name, url, accept, entry is null ? NoHeaders : Validators(entry), cancellationToken).ConfigureAwait(false);
+        }
+        catch (IpmException ex) when (cached is not null && ex.Code is "IPM2002" or "IPM2003")
+        {
+            // As npm does: a registry that cannot answer the revalidation (down, 5xx) leaves the cached copy in use.
+            _log.Detail($"packument {name}: revalidation failed ({ex.Message}); using the cached copy");
+            lookup.How ??= "revalidation failed";
+            return cached;
+        }
+
         if (fetched is not { } got)
         {
             _cache.Remove(key);

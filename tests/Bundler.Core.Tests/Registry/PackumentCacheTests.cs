@@ -86,6 +86,21 @@ public sealed class PackumentCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task The_default_mode_keeps_the_cached_copy_when_the_registry_cannot_revalidate_it()
+    {
+        _server.Body = Widget("1.0.0");
+        await ReadAsync(PackumentCacheMode.Revalidate);
+        _server.Status = HttpStatusCode.ServiceUnavailable;
+
+        var stale = await ReadAsync(PackumentCacheMode.Revalidate);
+        var uncached = await Assert.ThrowsAsync<IpmException>(() => ReadAsync(PackumentCacheMode.Revalidate, "gadget"));
+
+        Assert.Equal(["1.0.0"], stale!.Versions.Keys);
+        Assert.Contains("packument widget: from cache (revalidation failed)", _log.Lines);
+        Assert.Equal("IPM2003", uncached.Code);
+    }
+
+    [Fact]
     public async Task Prefer_offline_asks_nothing_for_a_cached_packument_and_fetches_and_stores_a_missing_one()
     {
         _server.Body = Widget("1.0.0");
@@ -175,6 +190,8 @@ public sealed class PackumentCacheTests : IDisposable
 
         public string? NotModifiedFor { get; set; }
 
+        public HttpStatusCode Status { get; set; } = HttpStatusCode.OK;
+
         public IReadOnlyList<Seen> Requests
         {
             get { lock (_requests) { return _requests.ToArray(); } }
@@ -196,7 +213,7 @@ public sealed class PackumentCacheTests : IDisposable
             }
             else
             {
-                response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(Body, Encoding.UTF8, "application/json") };
+                response = new HttpResponseMessage(Status) { Content = new StringContent(Body, Encoding.UTF8, "application/json") };
                 if (LastModified is not null)
                 {
                     response.Content.Headers.TryAddWithoutValidation("Last-Modified", LastModified);
