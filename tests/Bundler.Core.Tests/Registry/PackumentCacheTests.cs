@@ -177,6 +177,41 @@ public sealed class PackumentCacheTests : IDisposable
         Assert.Empty(EntryFiles());
     }
 
+    [Fact]
+    public async Task Concurrent_writers_and_readers_of_one_entry_only_ever_see_a_whole_entry()
+    {
+        var cache = new PackumentCache(_cache.Path, PackumentCacheMode.Revalidate);
+        var key = PackumentCache.Key(new Uri(Registry + "widget"), "widget", "application/json");
+        var bodies = Enumerable.Range(0, 4).Select(i => Encoding.UTF8.GetBytes(Widget($"1.0.{i}") + new string(' ', 20_000 * i))).ToArray();
+        var seen = new System.Collections.Concurrent.ConcurrentBag<byte[]>();
+        CachedPackument Entry(int i) => new(Registry + "widget", Registry + "widget", "application/json", $"\"{i}\"", null, bodies[i]);
+        Assert.True(cache.Write(key, Entry(0)));
+
+        var writers = bodies.Select((_, i) => Task.Run(() =>
+        {
+            for (var n = 0; n < 40; n++)
+            {
+                // A rename over a file another thread reads may be refused on some systems: that write is just lost.
+                cache.Write(key, Entry(i));
+            }
+        }));
+        var readers = Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
+        {
+            for (var n = 0; n < 80; n++)
+            {
+                if (cache.Read(key) is { } entry)
+                {
+                    seen.Add(entry.Body);
+                }
+            }
+        }));
+        await Task.WhenAll([.. writers, .. readers]);
+        seen.Add(cache.Read(key)!.Body);
+
+        Assert.All(seen, body => Assert.Contains(bodies, b => b.AsSpan().SequenceEqual(body)));
+        Assert.Single(EntryFiles());
+    }
+
     /// <summary>Answers every GET with <see cref="Body"/>, or 304 when If-None-Match names <see cref="NotModifiedFor"/>.</summary>
     private sealed class PackumentServer : HttpMessageHandler
     {
