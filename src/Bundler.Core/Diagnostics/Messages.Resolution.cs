@@ -56,4 +56,8 @@ public static partial class Messages
 
     public static Diagnostic TarballSpecUnavailable(string name, string url, string chain) =>
         Error("IPM3015", $"tarball URL dependency '{name}@{url}' (required by {chain}) cannot be read here: this resolver was given no way to download archives");
+
+    /// <summary>The lock file could not be written (its folder cannot be created, no permission, disk full).</summary>
+    public static Diagnostic LockUnwritable(string path, string why) =>
+        Error("IPM3016", $"cannot write lock file '{path}': {why}");
 }

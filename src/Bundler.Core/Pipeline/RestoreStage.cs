@@ -131,7 +131,7 @@ internal sealed class RestoreStage : IDisposable
             throw new IpmException(Messages.LockMismatch(LockPath, treeChange));
         }
 
-        _log.Summary($"ipm: resolved {tree.Packages.Count} packages ({resolver.PackumentReads} packuments read{(PackumentCache.Hits > 0 ? $", {PackumentCache.Hits} from cache" : "")}{(previous is null ? "" : ", lock " + Path.GetFileName(LockPath))})");
+        _log.Summary($"ipm: resolved {tree.Packages.Count} packages ({resolver.PackumentReads} {(resolver.PackumentReads == 1 ? "packument" : "packuments")} read{(PackumentCache.Hits > 0 ? $", {PackumentCache.Hits} from cache" : "")}{(previous is null ? "" : ", lock " + Path.GetFileName(LockPath))})");
         return tree;
     }
 

@@ -31,16 +31,33 @@ public static class LockFile
             var temp = path + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
             try
             {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
                 File.WriteAllText(temp, text, new UTF8Encoding(false));
                 File.Move(temp, path, overwrite: true);
             }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new IpmException(Messages.LockUnwritable(path, e.Message), e);
+            }
             finally
             {
-                File.Delete(temp);
+                TryDelete(temp);
             }
         }
 
         return digest;
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The temp name is unique; a leftover is harmless and the original error is the one to report.
+        }
     }
 
     public static (ResolvedTree Tree, string Digest) Read(string path)

@@ -15,6 +15,25 @@ public sealed class LockResolutionTests
     }
 
     [Fact]
+    public async Task The_lock_is_written_into_a_folder_that_does_not_exist_yet_and_an_unwritable_place_is_IPM3016()
+    {
+        var (tree, _) = await RunAsync(new FakeRegistry().Add("a", "1.0.0"), "a@^1");
+        using var dir = new TempDirectory();
+
+        var nested = dir.Combine("locks", "fw", LockFile.DefaultName);
+        var digest = LockFile.WriteIfChanged(nested, tree);
+        Assert.Equal(digest, LockFile.Read(nested).Digest);
+
+        // A file where the lock's folder should be: a coded error naming the path, and no temporary file left.
+        File.WriteAllText(dir.Combine("blocker"), "x");
+        var blocked = Path.Combine(dir.Combine("blocker"), LockFile.DefaultName);
+        var ex = Assert.Throws<Bundler.Core.Diagnostics.IpmException>(() => LockFile.WriteIfChanged(blocked, tree));
+        Assert.Equal("IPM3016", ex.Code);
+        Assert.Contains(blocked, ex.Message, StringComparison.Ordinal);
+        Assert.Equal([dir.Combine("blocker"), dir.Combine("locks")], Directory.EnumerateFileSystemEntries(dir.Path).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task A_matching_lock_reads_no_packument_even_with_optional_peers_and_failed_optionals_absent()
     {
         var reg = new FakeRegistry().Add("ui", "1.0.0", "!?theme@^1", "core@^1").Add("core", "1.0.0").Add("theme", "1.0.0");

@@ -61,12 +61,12 @@ public sealed class PackumentCacheCliTests : IDisposable
 
         Assert.Equal(("1.0.0", 0), (first.Version, first.Result.ExitCode));
         Assert.Contains($"packument {Name}: downloaded", first.Result.StdOut, StringComparison.Ordinal);
-        Assert.Contains("(1 packuments read)", first.Result.StdOut, StringComparison.Ordinal);
+        Assert.Contains("(1 packument read)", first.Result.StdOut, StringComparison.Ordinal);
 
         // Verdaccio answers with an ETag and honours If-None-Match: an unchanged packument comes back as 304.
         Assert.Equal("1.0.0", unchanged.Version);
         Assert.Contains($"packument {Name}: from cache (304)", unchanged.Result.StdOut, StringComparison.Ordinal);
-        Assert.Contains("1 packuments read, 1 from cache", unchanged.Result.StdOut, StringComparison.Ordinal);
+        Assert.Contains("1 packument read, 1 from cache", unchanged.Result.StdOut, StringComparison.Ordinal);
 
         Assert.Equal("1.0.0", preferOffline.Version);
         Assert.Contains($"packument {Name}: from cache (prefer-offline)", preferOffline.Result.StdOut, StringComparison.Ordinal);
