@@ -21,19 +21,26 @@ internal static partial class ModelStage
         {
             _project = Path.GetFullPath(request.ProjectDirectory);
             var packages = new List<PackageFiles>(contents.Count);
+            var warnings = new List<Diagnostic>();
             foreach (var c in contents)
             {
                 _contents[c.VirtualDirectory] = c;
                 var candidates = c.Files.Where(f => !c.Exclude.Any(g => g.IsMatch(f))).ToList();
                 var set = candidates.ToHashSet(StringComparer.Ordinal);
-                var mainField = set.Contains("package.json") ? PackageMain.ReadMainField(c.Source.Read("package.json")) : null;
+                var packageJson = set.Contains("package.json") ? c.Source.Read("package.json") : null;
+                var main = PackageMain.FromPackageJson(set, packageJson, out var exportsProblem);
+                if (exportsProblem is not null)
+                {
+                    warnings.Add(Messages.ExportsRootUnusable(c.Name, c.Version, c.VirtualDirectory + "/package.json", exportsProblem, main));
+                }
+
                 packages.Add(new PackageFiles
                 {
                     Name = c.Name,
                     Version = c.Version,
                     Directory = c.VirtualDirectory,
                     Files = candidates,
-                    Main = PackageMain.Resolve(set, mainField),
+                    Main = main,
                     Include = c.Include,
                     Dependencies = c.Dependencies,
                     TopLevel = c.TopLevel,
@@ -41,10 +48,14 @@ internal static partial class ModelStage
             }
 
             Packages = packages;
+            Warnings = warnings;
             Entry = request.Entry is null ? null : EntryPath(request.Entry);
         }
 
         public IReadOnlyList<PackageFiles> Packages { get; }
+
+        /// <summary>Packages whose <c>exports</c> could not choose the main file (IPM7011), in package order.</summary>
+        public IReadOnlyList<Diagnostic> Warnings { get; }
 
         /// <summary>The virtual path of the entry given with --entry, or null.</summary>
         public string? Entry { get; }

@@ -40,6 +40,11 @@ internal static partial class ModelStage
     private static BundleModel Build(BundleRequest request, IReadOnlyList<PackageContent> contents, Sources sources, string lockDigest, EngineProfile profile,
         bool templateNeedsEntry, IBundleLog log)
     {
+        foreach (var warning in sources.Warnings)
+        {
+            log.Report(sources.OnDisk(warning));
+        }
+
         var entry = ChooseEntry(sources.Entry, contents, sources.Packages, request.Template, templateNeedsEntry, log);
         var prune = RequireGraph.Walk(sources.Packages, entry, sources.IsProjectFile, sources.Scan);
         foreach (var warning in prune.Warnings)
