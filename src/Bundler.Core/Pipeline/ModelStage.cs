@@ -26,7 +26,7 @@ internal static partial class ModelStage
     {
         var profile = EngineProfiles.Parse(request.EngineProfile);
         CheckEmitFolder(request);
-        var sources = new Sources(request, contents);
+        var sources = new Sources(request, contents, profile);
         try
         {
             return Build(request, contents, sources, lockDigest, profile, templateNeedsEntry, log);
@@ -43,6 +43,11 @@ internal static partial class ModelStage
         foreach (var warning in sources.Warnings)
         {
             log.Report(sources.OnDisk(warning));
+        }
+
+        foreach (var note in sources.Notes)
+        {
+            log.Detail("exports: " + note);
         }
 
         var entry = ChooseEntry(sources.Entry, contents, sources.Packages, request.Template, templateNeedsEntry, log);

@@ -84,4 +84,42 @@ public sealed class PackageExportsTests
         Assert.Contains("'legacy.js'", warning.Message, StringComparison.Ordinal);
         Assert.EndsWith("package.json", warning.File, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_package_that_exports_subpaths_only_and_has_no_main_does_not_warn()
+    {
+        using var kit = new ContentKit().Package("/node_modules/subpaths-only", topLevel: true, files:
+        [
+            ("package.json", """{"name":"subpaths-only","version":"1.0.0","main":false,"exports":{"./get":"./get.js"}}"""),
+            ("get.js", "module.exports = 1;\n"),
+        ]);
+        var log = new RecordingBundleLog();
+
+        var model = kit.Build(log: log);
+
+        Assert.Null(model.Table.Packages.Single().Main);
+        Assert.Empty(log.Diagnostics);
+    }
+
+    // async-function and its siblings: exports for modern Node, main as ES5 for engines that predate exports.
+    [Theory]
+    [InlineData("es5.1", "/node_modules/legacy-main/legacy.js", true)]
+    [InlineData("es.next", "/node_modules/legacy-main/index.js", false)]
+    public void An_exports_root_the_engine_cannot_parse_gives_way_to_an_es5_main(string engine, string main, bool noted)
+    {
+        using var kit = new ContentKit().Package("/node_modules/legacy-main", topLevel: true, files:
+        [
+            ("package.json", """{"name":"legacy-main","version":"1.0.0","main":"./legacy.js","exports":{".":[{"import":"./index.mjs","default":"./index.js"},"./index.js"]}}"""),
+            ("index.js", "const f = async () => 1;\nmodule.exports = f;\n"),
+            ("legacy.js", "module.exports = function () { return 1; };\n"),
+            ("index.mjs", "export default 1;\n"),
+        ]);
+        var log = new RecordingBundleLog();
+
+        var model = kit.Build(kit.Request() with { EngineProfile = engine }, log);
+
+        Assert.Equal(main, model.Table.Packages.Single().Main);
+        Assert.Empty(log.Diagnostics);
+        Assert.Equal(noted, log.Lines.Any(l => l.Contains("legacy-main@1.0.0: main legacy.js instead of the exports root index.js", StringComparison.Ordinal)));
+    }
 }
