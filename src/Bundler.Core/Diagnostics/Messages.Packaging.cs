@@ -33,4 +33,12 @@ public static partial class Messages
     /// <summary>No entry was given and more than one declared module is a local folder package, so none is taken as the entry.</summary>
     public static Diagnostic AmbiguousApplicationEntry(string template, IEnumerable<string> packages) =>
         Warning("IPM7010", $"template '{template}' runs an application entry, but none was given and several declared modules are local folder packages ({string.Join(", ", packages)}); choose one with --entry FILE (MSBuild: IpmEntry), e.g. its main file");
+
+    /// <summary>
+    /// A package.json <c>exports</c> gives <c>require('name')</c> no shipped file, where Node would throw
+    /// (ERR_PACKAGE_PATH_NOT_EXPORTED or MODULE_NOT_FOUND); the package's main (or index.js) is used instead.
+    /// </summary>
+    public static Diagnostic ExportsRootUnusable(string name, string version, string packageJson, string problem, string? fallback) =>
+        Warning("IPM7011", $"package {name}@{version}: \"exports\" gives require('{name}') no file: {problem}; Node would throw here, the bundle uses {(fallback is null ? "no file (no main or index.js either)" : $"'{fallback}' (main or index.js)")} instead")
+            with { File = packageJson };
 }

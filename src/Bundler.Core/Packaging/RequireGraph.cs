@@ -16,7 +16,7 @@ internal sealed record PackageFiles
     /// <summary>Package-relative paths that may ship: every file of the package except the <c>ExcludeFiles</c> matches.</summary>
     public required IReadOnlyList<string> Files { get; init; }
 
-    /// <summary>The package-relative main file among <see cref="Files"/> (see <see cref="PackageMain.Resolve"/>), or null.</summary>
+    /// <summary>The package-relative main file among <see cref="Files"/> (see <see cref="PackageMain.FromPackageJson"/>), or null.</summary>
     public string? Main { get; init; }
 
     /// <summary><c>Files</c> globs: their matches ship and are followed like any main.</summary>

@@ -17,23 +17,43 @@ internal static partial class ModelStage
         private readonly Dictionary<string, byte[]> _bytes = new(StringComparer.Ordinal);
         private readonly string _project;
 
-        public Sources(BundleRequest request, IReadOnlyList<PackageContent> contents)
+        public Sources(BundleRequest request, IReadOnlyList<PackageContent> contents, EngineProfile profile)
         {
             _project = Path.GetFullPath(request.ProjectDirectory);
             var packages = new List<PackageFiles>(contents.Count);
+            var warnings = new List<Diagnostic>();
+            var notes = new List<string>();
             foreach (var c in contents)
             {
                 _contents[c.VirtualDirectory] = c;
                 var candidates = c.Files.Where(f => !c.Exclude.Any(g => g.IsMatch(f))).ToList();
                 var set = candidates.ToHashSet(StringComparer.Ordinal);
-                var mainField = set.Contains("package.json") ? PackageMain.ReadMainField(c.Source.Read("package.json")) : null;
+                var packageJson = set.Contains("package.json") ? c.Source.Read("package.json") : null;
+                var main = PackageMain.FromPackageJson(set, packageJson, out var exportsProblem);
+
+                // Without a fallback the device fails a bare require exactly where Node throws (IPM7005 if one is
+                // bundled), as for packages that export subpaths only; nothing differs from Node to warn about.
+                if (exportsProblem is not null && main is not null)
+                {
+                    warnings.Add(Messages.ExportsRootUnusable(c.Name, c.Version, c.VirtualDirectory + "/package.json", exportsProblem, main));
+                }
+                else if (exportsProblem is null && packageJson is not null && main is not null
+                    && PackageMain.Resolve(set, PackageMain.ReadMainField(packageJson)) is { } legacy && legacy != main
+                    && !Parses(c, main, profile) && Parses(c, legacy, profile))
+                {
+                    // Packages such as async-function point exports at modern code and keep main as ES5 for
+                    // engines that predate exports; the device's engine is one of those.
+                    notes.Add($"{c.Name}@{c.Version}: main {legacy} instead of the exports root {main}, which the {EngineProfiles.Name(profile)} engine cannot parse");
+                    main = legacy;
+                }
+
                 packages.Add(new PackageFiles
                 {
                     Name = c.Name,
                     Version = c.Version,
                     Directory = c.VirtualDirectory,
                     Files = candidates,
-                    Main = PackageMain.Resolve(set, mainField),
+                    Main = main,
                     Include = c.Include,
                     Dependencies = c.Dependencies,
                     TopLevel = c.TopLevel,
@@ -41,10 +61,18 @@ internal static partial class ModelStage
             }
 
             Packages = packages;
+            Warnings = warnings;
+            Notes = notes;
             Entry = request.Entry is null ? null : EntryPath(request.Entry);
         }
 
         public IReadOnlyList<PackageFiles> Packages { get; }
+
+        /// <summary>Packages whose <c>exports</c> could not choose the main file (IPM7011), in package order.</summary>
+        public IReadOnlyList<Diagnostic> Warnings { get; }
+
+        /// <summary>Packages whose ES5 <c>main</c> was taken over an <c>exports</c> root the engine cannot parse.</summary>
+        public IReadOnlyList<string> Notes { get; }
 
         /// <summary>The virtual path of the entry given with --entry, or null.</summary>
         public string? Entry { get; }
@@ -100,6 +128,11 @@ internal static partial class ModelStage
         }
 
         public RequireScan Scan(string path) => RequireScanner.Scan(JsDocument.Read(Read(path), path));
+
+        /// <summary>Whether the engine parses a package file (what is not JavaScript is not checked, as when it ships).</summary>
+        private static bool Parses(PackageContent c, string file, EngineProfile profile) =>
+            !(file.EndsWith(".js", StringComparison.Ordinal) || file.EndsWith(".cjs", StringComparison.Ordinal))
+            || SyntaxPreflight.Check(c.Source.Read(file), c.VirtualDirectory + "/" + file, profile).Count == 0;
 
         private string EntryPath(string entry)
         {

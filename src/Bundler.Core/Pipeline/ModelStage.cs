@@ -26,7 +26,7 @@ internal static partial class ModelStage
     {
         var profile = EngineProfiles.Parse(request.EngineProfile);
         CheckEmitFolder(request);
-        var sources = new Sources(request, contents);
+        var sources = new Sources(request, contents, profile);
         try
         {
             return Build(request, contents, sources, lockDigest, profile, templateNeedsEntry, log);
@@ -40,6 +40,16 @@ internal static partial class ModelStage
     private static BundleModel Build(BundleRequest request, IReadOnlyList<PackageContent> contents, Sources sources, string lockDigest, EngineProfile profile,
         bool templateNeedsEntry, IBundleLog log)
     {
+        foreach (var warning in sources.Warnings)
+        {
+            log.Report(sources.OnDisk(warning));
+        }
+
+        foreach (var note in sources.Notes)
+        {
+            log.Detail("exports: " + note);
+        }
+
         var entry = ChooseEntry(sources.Entry, contents, sources.Packages, request.Template, templateNeedsEntry, log);
         var prune = RequireGraph.Walk(sources.Packages, entry, sources.IsProjectFile, sources.Scan);
         foreach (var warning in prune.Warnings)

@@ -83,27 +83,68 @@ public sealed class FootprintFixture : IAsyncLifetime
             .Select(f => ((string)f!["path"]!, (string?)f["reason"], (long)f["raw"]!, (long)f["shipped"]!));
 
     /// <summary>
-    /// A copy of the emitted tree with package.json <c>exports</c> removed: the device's resolver follows
-    /// <c>main</c> only, so node judges the tree with the same rule.
+    /// A copy of the emitted tree that node resolves as the device does: the device honours only the root of
+    /// package.json <c>exports</c> and resolves deep requires by path, so each <c>exports</c> is replaced by a
+    /// <c>main</c> naming the file node itself loads for the package's root, when that file was shipped (else
+    /// <c>main</c> decides, as when an ES5 main was taken over an exports root the engine cannot parse).
     /// </summary>
     public string DeviceTree(string name)
     {
         var copy = _temp.Combine(name);
+        var withExports = new List<string>();
         foreach (var file in Directory.EnumerateFiles(Emitted, "*", SearchOption.AllDirectories))
         {
-            var target = Path.Combine(copy, Path.GetRelativePath(Emitted, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            if (Path.GetFileName(file) == "package.json" && JsonNode.Parse(File.ReadAllText(file)) is JsonObject json && json.Remove("exports"))
+            if (Path.GetFileName(file) == "package.json" && JsonNode.Parse(File.ReadAllText(file)) is JsonObject json && json.ContainsKey("exports"))
             {
-                File.WriteAllText(target, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+                withExports.Add(Path.GetDirectoryName(file)!);
             }
             else
             {
+                var target = Path.Combine(copy, Path.GetRelativePath(Emitted, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
                 File.Copy(file, target);
             }
         }
 
+        var roots = NodeRoots(withExports);
+        for (var i = 0; i < withExports.Count; i++)
+        {
+            var json = JsonNode.Parse(File.ReadAllText(Path.Combine(withExports[i], "package.json")))!.AsObject();
+            json.Remove("exports");
+            if (roots[i] is { } root)
+            {
+                json["main"] = "./" + root;
+            }
+
+            var target = Path.Combine(copy, Path.GetRelativePath(Emitted, withExports[i]), "package.json");
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.WriteAllText(target, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        }
+
         return copy;
+    }
+
+    /// <summary>For each package folder, the package-relative file node's require(name) loads from the emitted tree, or null.</summary>
+    private static List<string?> NodeRoots(List<string> folders)
+    {
+        var questions = new JsonArray(folders.Select(f =>
+        {
+            var package = f.Replace('\\', '/');
+            var at = package.LastIndexOf("/node_modules/", StringComparison.Ordinal);
+            return (JsonNode)new JsonObject { ["name"] = package[(at + "/node_modules/".Length)..], ["from"] = package[..at], ["dir"] = f };
+        }).ToArray());
+        var answers = NodeRunner.Evaluate("""
+            var fs = require('fs'), path = require('path');
+            return input.map(function (q) {
+              try {
+                var file = require.resolve(q.name, { paths: [q.from] });
+                return path.relative(fs.realpathSync(q.dir), file).split(path.sep).join('/');
+              } catch (e) {
+                return null;
+              }
+            });
+            """, questions)!.AsArray();
+        return answers.Select(a => a?.GetValue<string>()).ToList();
     }
 
     public async Task DisposeAsync()
