@@ -1,4 +1,5 @@
 using Bundler.Core.Diagnostics;
+using Bundler.Core.Generation;
 using Bundler.Core.JavaScript;
 
 namespace Bundler.Core.Packaging;
@@ -134,7 +135,7 @@ internal sealed class RequireGraph
         }
 
         var scan = _scan(path);
-        var from = RequireResolver.Parent(path);
+        var from = VirtualPath.Directory(path);
         foreach (var call in scan.Static)
         {
             var target = _resolver.Resolve(from, call.Specifier);
@@ -205,7 +206,7 @@ internal sealed class RequireGraph
     /// <summary>The innermost package whose folder holds <paramref name="path"/>, or null for a project file.</summary>
     private PackageFiles? Owner(string path)
     {
-        for (var dir = RequireResolver.Parent(path); ; dir = RequireResolver.Parent(dir))
+        for (var dir = VirtualPath.Directory(path); ; dir = VirtualPath.Directory(dir))
         {
             if (_packages.TryGetValue(dir, out var p))
             {

@@ -1,3 +1,5 @@
+using Bundler.Core.Generation;
+
 namespace Bundler.Core.Packaging;
 
 /// <summary>
@@ -28,20 +30,20 @@ internal sealed class RequireResolver(Func<string, bool> isFile, Func<string, st
         var folderOnly = IsFolderOnly(request);
         if (request[0] == '/')
         {
-            return Load(Combine("/", request), folderOnly);
+            return Load(VirtualPath.Combine("/", request), folderOnly);
         }
 
-        var from = Combine("/", fromDirectory);
+        var from = VirtualPath.Combine("/", fromDirectory);
         if (request[0] == '.' && (request.Length == 1 || request[1] is '/' or '.'))
         {
-            return Load(Combine(from, request), folderOnly);
+            return Load(VirtualPath.Combine(from, request), folderOnly);
         }
 
-        for (var dir = from; ; dir = Parent(dir))
+        for (var dir = from; ; dir = VirtualPath.Directory(dir))
         {
             if (!string.Equals(LastSegment(dir), "node_modules", StringComparison.Ordinal))
             {
-                var found = Load(Combine(Combine(dir, "node_modules"), request), folderOnly);
+                var found = Load(VirtualPath.Combine(VirtualPath.Combine(dir, "node_modules"), request), folderOnly);
                 if (found is not null)
                 {
                     return found;
@@ -53,41 +55,6 @@ internal sealed class RequireResolver(Func<string, bool> isFile, Func<string, st
                 return null;
             }
         }
-    }
-
-    /// <summary>Node's <c>path.resolve(directory, relative)</c> on POSIX, for virtual paths.</summary>
-    public static string Combine(string directory, string relative)
-    {
-        var segments = new List<string>();
-        var path = relative.StartsWith('/') ? relative : directory + "/" + relative;
-        foreach (var segment in path.Split('/'))
-        {
-            if (segment.Length == 0 || segment == ".")
-            {
-                continue;
-            }
-
-            if (segment == "..")
-            {
-                if (segments.Count > 0)
-                {
-                    segments.RemoveAt(segments.Count - 1);
-                }
-
-                continue;
-            }
-
-            segments.Add(segment);
-        }
-
-        return "/" + string.Join('/', segments);
-    }
-
-    /// <summary>The folder holding <paramref name="path"/>; <c>/</c> for the root and files in it.</summary>
-    public static string Parent(string path)
-    {
-        var slash = path.LastIndexOf('/');
-        return slash <= 0 ? "/" : path[..slash];
     }
 
     private static string LastSegment(string path) => path[(path.LastIndexOf('/') + 1)..];

@@ -82,7 +82,7 @@ internal static partial class ModelStage
         /// <summary>The innermost package holding <paramref name="path"/>, or null for a project file.</summary>
         public PackageContent? Owner(string path)
         {
-            for (var dir = RequireResolver.Parent(path); ; dir = RequireResolver.Parent(dir))
+            for (var dir = Generation.VirtualPath.Directory(path); ; dir = Generation.VirtualPath.Directory(dir))
             {
                 if (_contents.TryGetValue(dir, out var c))
                 {
